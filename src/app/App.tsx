@@ -1,0 +1,112 @@
+/**
+ * Picks the view from URL state, loads the data folder, resolves the filters against the data and
+ * sets the page hooks (data-ready / data-error) on the root element.
+ */
+import { useEffect, useMemo, useState } from 'react';
+import { useIsFetching, useQuery } from '@tanstack/react-query';
+import { getEngine } from '../data/db';
+import { BUNDLED_DATA, FolderLoadError, folderUrl, loadDataFolder } from '../data/fetch-folder';
+import { readCatalog } from '../data/model';
+import { usePendingCharts } from '../charts/render-tracker';
+import { defaultYear, resolveAsOf } from '../domain/resolve';
+import { DashboardContext, type Dashboard } from './dashboard-context';
+import { translator } from './i18n';
+import { queryKeys } from './query-keys';
+import { useUrlState } from './use-url-state';
+import { WallView } from '../views/wall/WallView';
+import { AnalystView } from '../views/analyst/AnalystView';
+import { FatalError } from '../views/panels/FatalError';
+
+export function App() {
+  const [state, setState, notices] = useUrlState();
+  const [version, setVersion] = useState(0);
+  const i18n = useMemo(() => translator(state.lang), [state.lang]);
+
+  const folder = useQuery({
+    queryKey: queryKeys.folder(state.data),
+    queryFn: async () => {
+      const engine = await getEngine();
+      const report = await loadDataFolder(engine, folderUrl(state.data ?? BUNDLED_DATA));
+      if (report.fatal) throw new FolderLoadError(report);
+      return { engine, report };
+    },
+  });
+  const catalog = useQuery({
+    queryKey: queryKeys.catalog(state.data, version),
+    queryFn: () => readCatalog(folder.data!.engine),
+    enabled: folder.isSuccess,
+  });
+
+  const dashboard: Dashboard | null = useMemo(() => {
+    if (!folder.data || !catalog.data) return null;
+    const c = catalog.data;
+    const asOf = resolveAsOf(state.asof, c.latestIdx, c.targets);
+    const year = state.year ?? defaultYear(asOf, c.targets);
+    const areas = state.areas.filter((a) => c.areaByCode.has(a));
+    return {
+      engine: folder.data.engine,
+      catalog: c,
+      asOf,
+      year,
+      areas,
+      state,
+      setState,
+      version,
+      bumpVersion: () => setVersion((v) => v + 1),
+      i18n,
+    };
+  }, [folder.data, catalog.data, state, setState, version, i18n]);
+
+  const fetching = useIsFetching();
+  const pendingCharts = usePendingCharts();
+  const error = folder.error ?? catalog.error;
+  const ready = dashboard != null && fetching === 0 && pendingCharts === 0 && !error;
+
+  useEffect(() => {
+    document.documentElement.lang = state.lang === 'zh' ? 'zh-CN' : 'en';
+    document.title = i18n.t('appTitle');
+  }, [state.lang, i18n]);
+
+  // The contract's hooks live on the root element; mirror them on #root for tests that look there.
+  useEffect(() => {
+    const root = document.getElementById('root');
+    if (!root) return;
+    root.setAttribute('data-ready', ready ? 'true' : 'false');
+    if (error) root.setAttribute('data-error', error.message);
+    else root.removeAttribute('data-error');
+  }, [ready, error]);
+
+  const unknownAreas = dashboard ? state.areas.filter((a) => !dashboard.catalog.areaByCode.has(a)) : [];
+
+  return (
+    <div
+      className={`app app-${state.view}`}
+      data-app-root=""
+      data-ready={ready ? 'true' : 'false'}
+      data-error={error ? error.message : undefined}
+      data-view={state.view}
+    >
+      {error ? (
+        <FatalError error={error} i18n={i18n} />
+      ) : !dashboard ? (
+        <p className="boot" role="status">
+          {folder.isPending ? i18n.t('loading') : i18n.t('loadingDb')}
+        </p>
+      ) : (
+        <DashboardContext.Provider value={dashboard}>
+          {(notices.length > 0 || unknownAreas.length > 0) && (
+            <ul className="notices" role="status" data-url-notices="">
+              {notices.map((n) => (
+                <li key={n.param}>{i18n.t('urlNotice', { param: n.param, value: n.value })}</li>
+              ))}
+              {unknownAreas.map((a) => (
+                <li key={a}>{i18n.t('unknownArea', { value: a })}</li>
+              ))}
+            </ul>
+          )}
+          {state.view === 'wall' ? <WallView /> : <AnalystView />}
+        </DashboardContext.Provider>
+      )}
+    </div>
+  );
+}

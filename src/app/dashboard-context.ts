@@ -1,0 +1,31 @@
+/** What every view and panel needs: the engine, the catalog, the resolved filters and the translator. */
+import { createContext, useContext } from 'react';
+import type { SqlEngine } from '../data/engine';
+import type { Catalog } from '../data/model';
+import type { Translator } from './i18n';
+import type { UrlState } from './url-state';
+
+export interface Dashboard {
+  engine: SqlEngine;
+  catalog: Catalog;
+  /** Resolved as-of month index A. */
+  asOf: number;
+  /** Resolved year filter. */
+  year: number;
+  /** Area filter, validated against the catalog. */
+  areas: string[];
+  state: UrlState;
+  setState: (patch: Partial<UrlState>) => void;
+  /** Bumped after each uploaded file, so every query re-reads. */
+  version: number;
+  bumpVersion: () => void;
+  i18n: Translator;
+}
+
+export const DashboardContext = createContext<Dashboard | null>(null);
+
+export function useDashboard(): Dashboard {
+  const d = useContext(DashboardContext);
+  if (!d) throw new Error('useDashboard outside DashboardContext');
+  return d;
+}

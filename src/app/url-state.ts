@@ -1,0 +1,131 @@
+/**
+ * URL state: the view, filters and options live in the query string so a copied link reproduces
+ * the view. Parsing is pure; a bad value falls back to the default and is reported as a notice,
+ * never an error page.
+ */
+
+export type View = 'wall' | 'analyst';
+export type Lang = 'zh' | 'en';
+
+export interface UrlState {
+  view: View;
+  /** Selected area codes (empty = no area filter). */
+  areas: string[];
+  year: number | null;
+  /** As-of month override, 'YYYY-MM'. */
+  asof: string | null;
+  /** Data folder URL; null = the bundled data. */
+  data: string | null;
+  lang: Lang;
+  /** Selected target in the analyst view. */
+  target: string | null;
+  rotate: number;
+  refresh: number | null;
+}
+
+export interface UrlNotice {
+  param: string;
+  /** The rejected value, shown as text. */
+  value: string;
+}
+
+export const DEFAULT_ROTATE_SECONDS = 20;
+
+export const DEFAULT_STATE: UrlState = {
+  view: 'analyst',
+  areas: [],
+  year: null,
+  asof: null,
+  data: null,
+  lang: 'zh',
+  target: null,
+  rotate: DEFAULT_ROTATE_SECONDS,
+  refresh: null,
+};
+
+const AREA_CODE = /^[0-9A-Za-z_-]{1,64}$/;
+const TARGET_ID = /^[^\u0000-\u001f]{1,200}$/;
+
+/** Parses a query string into state plus notices for every value that was not usable. */
+export function parseUrlState(search: string): { state: UrlState; notices: UrlNotice[] } {
+  const p = new URLSearchParams(search);
+  const state: UrlState = { ...DEFAULT_STATE, areas: [] };
+  const notices: UrlNotice[] = [];
+  const bad = (param: string, value: string) => notices.push({ param, value: value.slice(0, 200) });
+
+  const view = p.get('view');
+  if (view != null) {
+    if (view === 'wall' || view === 'analyst') state.view = view;
+    else bad('view', view);
+  }
+  const area = p.get('area');
+  if (area != null && area !== '') {
+    const codes = area.split(',').map((c) => c.trim()).filter(Boolean);
+    const good = codes.filter((c) => AREA_CODE.test(c));
+    if (good.length !== codes.length) bad('area', area);
+    state.areas = [...new Set(good)];
+  }
+  const year = p.get('year');
+  if (year != null && year !== '') {
+    if (/^(19|20|21)\d{2}$/.test(year)) state.year = Number(year);
+    else bad('year', year);
+  }
+  const asof = p.get('asof');
+  if (asof != null && asof !== '') {
+    if (/^\d{4}-(0[1-9]|1[0-2])$/.test(asof)) state.asof = asof;
+    else bad('asof', asof);
+  }
+  const data = p.get('data');
+  if (data != null && data !== '') {
+    if (isFolderUrl(data)) state.data = data;
+    else bad('data', data);
+  }
+  const lang = p.get('lang');
+  if (lang != null) {
+    if (lang === 'zh' || lang === 'en') state.lang = lang;
+    else if (/^zh([-_].*)?$/i.test(lang)) state.lang = 'zh';
+    else if (/^en([-_].*)?$/i.test(lang)) state.lang = 'en';
+    else bad('lang', lang);
+  }
+  const target = p.get('target');
+  if (target != null && target !== '') {
+    if (TARGET_ID.test(target)) state.target = target;
+    else bad('target', target);
+  }
+  const rotate = p.get('rotate');
+  if (rotate != null && rotate !== '') {
+    const n = Number(rotate);
+    if (Number.isFinite(n) && n >= 3 && n <= 3600) state.rotate = n;
+    else bad('rotate', rotate);
+  }
+  const refresh = p.get('refresh');
+  if (refresh != null && refresh !== '') {
+    const n = Number(refresh);
+    if (Number.isFinite(n) && n >= 10 && n <= 86400) state.refresh = n;
+    else bad('refresh', refresh);
+  }
+  return { state, notices };
+}
+
+/** A folder URL must be http(s) or relative: no javascript:, data: or file: URLs. */
+function isFolderUrl(text: string): boolean {
+  if (text.length > 2000) return false;
+  if (/^[a-z][a-z0-9+.-]*:/i.test(text)) return /^https?:\/\//i.test(text);
+  return !text.startsWith('//') || /^\/\/[^/]/.test(text);
+}
+
+/** Serialises state back to a query string, omitting defaults, in a stable order. */
+export function serializeUrlState(state: UrlState): string {
+  const p = new URLSearchParams();
+  if (state.view !== DEFAULT_STATE.view) p.set('view', state.view);
+  if (state.data) p.set('data', state.data);
+  if (state.areas.length) p.set('area', state.areas.join(','));
+  if (state.year != null) p.set('year', String(state.year));
+  if (state.asof) p.set('asof', state.asof);
+  if (state.target) p.set('target', state.target);
+  if (state.lang !== DEFAULT_STATE.lang) p.set('lang', state.lang);
+  if (state.rotate !== DEFAULT_STATE.rotate) p.set('rotate', String(state.rotate));
+  if (state.refresh != null) p.set('refresh', String(state.refresh));
+  const s = p.toString();
+  return s ? `?${s}` : '';
+}

@@ -1,0 +1,81 @@
+/**
+ * The selected target month by month: the actual (cumulative for flows), the 序时进度 line for
+ * flows, and the target as its own line.
+ */
+import { formatValue } from '../domain/format';
+import type { SeriesPoint } from '../data/model';
+import type { ChartOption } from './echarts-setup';
+import type { ChartTheme } from './theme';
+
+export interface MonthlyOptionOpts {
+  unit: string;
+  lang: 'zh' | 'en';
+  target: number | null;
+  theme: ChartTheme;
+  labels: { actual: string; target: string; pace: string; title: string; description: string };
+}
+
+export function buildMonthlyOption(points: readonly SeriesPoint[], opts: MonthlyOptionOpts): ChartOption {
+  const { unit, lang, target, theme, labels } = opts;
+  const fmt = (v: number) => formatValue(v, unit, lang);
+  const months = points.map((p) => p.period);
+  const f = theme.font;
+  const hasPace = points.some((p) => p.expected != null);
+  return {
+    aria: { enabled: true, label: { description: labels.description } },
+    animation: false,
+    backgroundColor: theme.background,
+    textStyle: { color: theme.text, fontSize: f },
+    title: { text: labels.title, left: 0, top: 0, textStyle: { color: theme.text, fontSize: f * 1.05, fontWeight: 600 } },
+    legend: { top: 0, right: 0, textStyle: { color: theme.muted, fontSize: f * 0.9 } },
+    grid: { left: 8, right: 16, top: f * 3, bottom: 8, containLabel: true },
+    tooltip: { trigger: 'axis', valueFormatter: (v) => (typeof v === 'number' ? fmt(v) : '—') },
+    xAxis: {
+      type: 'category',
+      data: months,
+      axisLabel: { color: theme.muted, fontSize: f * 0.85 },
+      axisLine: { lineStyle: { color: theme.grid } },
+    },
+    yAxis: {
+      type: 'value',
+      scale: unit === 'percent',
+      axisLabel: { color: theme.muted, fontSize: f * 0.85, formatter: (v: number) => fmt(v) },
+      splitLine: { lineStyle: { color: theme.grid } },
+    },
+    series: [
+      {
+        name: labels.actual,
+        type: 'line',
+        data: points.map((p) => p.actual),
+        lineStyle: { width: 3, color: theme.actual },
+        itemStyle: { color: theme.actual },
+        symbolSize: 7,
+        connectNulls: false,
+      },
+      ...(hasPace
+        ? [
+            {
+              name: labels.pace,
+              type: 'line' as const,
+              data: points.map((p) => p.expected),
+              lineStyle: { width: 2, type: 'dashed' as const, color: theme.pace },
+              itemStyle: { color: theme.pace },
+              symbol: 'none',
+            },
+          ]
+        : []),
+      ...(target != null
+        ? [
+            {
+              name: labels.target,
+              type: 'line' as const,
+              data: months.map(() => target),
+              lineStyle: { width: 2, color: theme.target },
+              itemStyle: { color: theme.target },
+              symbol: 'none',
+            },
+          ]
+        : []),
+    ],
+  };
+}

@@ -1,0 +1,135 @@
+/**
+ * The one owner of the database: DuckDB-WASM, self-hosted (wasm and worker are build assets of
+ * this app, fetched from its own origin), created lazily behind one shared promise and started
+ * from main.tsx before React renders.
+ *
+ * Known traps handled here:
+ * - instantiate() never settles on a missing wasm, a wrong MIME type or a CSP without
+ *   'wasm-unsafe-eval': it is raced against the worker's error event and a timeout.
+ * - extensions (json, parquet, icu …) would be fetched from the internet on first use:
+ *   autoinstall/autoload are switched off and no query depends on one.
+ */
+import * as duckdb from '@duckdb/duckdb-wasm';
+import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
+import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
+import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
+import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
+import { plainValue, QueryError, type Row, type SqlEngine, type SqlValue } from './engine';
+
+/** How long DuckDB may take to start before the page says so instead of spinning. */
+export const DB_START_TIMEOUT_MS = 30000;
+
+export class DatabaseStartError extends Error {
+  constructor(
+    readonly reason: 'timeout' | 'worker' | 'instantiate',
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'DatabaseStartError';
+  }
+}
+
+const BUNDLES: duckdb.DuckDBBundles = {
+  mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },
+  eh: { mainModule: ehWasm, mainWorker: ehWorker },
+};
+
+let started: Promise<SqlEngine> | null = null;
+
+/** The shared database; the first call starts it. */
+export function getEngine(): Promise<SqlEngine> {
+  started ??= startEngine();
+  return started;
+}
+
+/** Absolute URL of a bundled asset (Vite emits them relative to the page under base './'). */
+const absolute = (url: string) => new URL(url, document.baseURI).href;
+
+async function startEngine(): Promise<SqlEngine> {
+  const bundle = await duckdb.selectBundle(BUNDLES);
+  const worker = new Worker(absolute(bundle.mainWorker!));
+  const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const failed = new Promise<never>((_, reject) => {
+    worker.addEventListener('error', (e) =>
+      reject(new DatabaseStartError('worker', `DuckDB worker failed: ${e.message || 'could not load the worker script'}`)),
+    );
+    timer = setTimeout(
+      () =>
+        reject(
+          new DatabaseStartError(
+            'timeout',
+            `DuckDB did not start within ${DB_START_TIMEOUT_MS / 1000} s (is ${bundle.mainModule} served as application/wasm, and does the CSP allow 'wasm-unsafe-eval'?)`,
+          ),
+        ),
+      DB_START_TIMEOUT_MS,
+    );
+  });
+  try {
+    await Promise.race([db.instantiate(absolute(bundle.mainModule)), failed]);
+    await Promise.race([
+      db.open({ query: { castBigIntToDouble: true, castTimestampToDate: true, castDecimalToDouble: true } }),
+      failed,
+    ]);
+  } catch (cause) {
+    worker.terminate();
+    if (cause instanceof DatabaseStartError) throw cause;
+    throw new DatabaseStartError('instantiate', `DuckDB could not start: ${String((cause as Error)?.message ?? cause)}`, {
+      cause,
+    });
+  } finally {
+    clearTimeout(timer);
+  }
+  const conn = await db.connect();
+  // Never reach out to an extension repository: wall screens sit on closed networks.
+  await conn.query(`SET autoinstall_known_extensions = false; SET autoload_known_extensions = false;`);
+  return wrap(db, conn);
+}
+
+function toRows<T extends Row>(table: { toArray(): unknown[]; schema: { fields: { name: string }[] } }): T[] {
+  const names = table.schema.fields.map((f) => f.name);
+  return table.toArray().map((r) => {
+    const row = r as Record<string, unknown>;
+    const out: Row = {};
+    for (const n of names) out[n] = plainValue(row[n]);
+    return out as T;
+  });
+}
+
+function wrap(db: duckdb.AsyncDuckDB, conn: duckdb.AsyncDuckDBConnection): SqlEngine {
+  // One statement at a time on the one connection: DuckDB-WASM is single-threaded anyway, and
+  // serialising keeps staging tables of one load from interleaving with another's.
+  let queue: Promise<unknown> = Promise.resolve();
+  const serial = <T>(fn: () => Promise<T>): Promise<T> => {
+    const next = queue.then(fn, fn);
+    queue = next.catch(() => undefined);
+    return next;
+  };
+  return {
+    query: <T extends Row>(sql: string, params: readonly SqlValue[] = []) =>
+      serial(async () => {
+        try {
+          if (params.length === 0) return toRows<T>(await conn.query(sql));
+          const stmt = await conn.prepare(sql);
+          try {
+            return toRows<T>(await stmt.query(...params));
+          } finally {
+            await stmt.close();
+          }
+        } catch (cause) {
+          throw new QueryError(String((cause as Error)?.message ?? cause), sql, { cause });
+        }
+      }),
+    exec: (sql: string) =>
+      serial(async () => {
+        try {
+          await conn.query(sql);
+        } catch (cause) {
+          throw new QueryError(String((cause as Error)?.message ?? cause), sql, { cause });
+        }
+      }),
+    registerText: (name, text) => serial(() => db.registerFileText(name, text)),
+    dropFile: (name) => serial(async () => void (await db.dropFile(name))),
+  };
+}

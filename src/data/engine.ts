@@ -1,0 +1,39 @@
+/**
+ * The narrow interface the data layer needs from DuckDB. The browser implements it over
+ * DuckDB-WASM (db.ts); tests implement it over the same DuckDB-WASM build running in Node,
+ * so the SQL under test is the SQL the page runs.
+ */
+
+export type SqlValue = string | number | boolean | null;
+export type Row = Record<string, unknown>;
+
+export interface SqlEngine {
+  /** Runs one statement with `?` parameters and returns plain JS rows (no BigInt, no Arrow). */
+  query<T extends Row = Row>(sql: string, params?: readonly SqlValue[]): Promise<T[]>;
+  /** Runs statements without parameters (DDL built only from constants). */
+  exec(sql: string): Promise<void>;
+  /** Makes `text` readable by DuckDB's file functions under `name`. */
+  registerText(name: string, text: string): Promise<void>;
+  dropFile(name: string): Promise<void>;
+}
+
+/** A query failed: the statement and its cause are kept for the analyst view's error log. */
+export class QueryError extends Error {
+  constructor(
+    message: string,
+    readonly sql: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'QueryError';
+  }
+}
+
+/** Converts DuckDB/Arrow values into plain JS: BigInt → number, Date stays Date, nested → plain. */
+export function plainValue(v: unknown): unknown {
+  if (typeof v === 'bigint') return Number(v);
+  if (v && typeof v === 'object' && 'toJSON' in v && typeof (v as { toJSON: unknown }).toJSON === 'function') {
+    return (v as { toJSON: () => unknown }).toJSON();
+  }
+  return v;
+}

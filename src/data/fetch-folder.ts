@@ -1,0 +1,57 @@
+/**
+ * Fetching a data folder (the bundled ./data/ or ?data=<folder url>) and loading it. Network
+ * failures become per-table errors with the URL and reason, never an endless spinner.
+ */
+import type { SqlEngine } from './engine';
+import { loadFolder, type FolderReport, type InputFile } from './load-tables';
+import { TABLE_ORDER, type TableName } from './schema';
+
+export const BUNDLED_DATA = './data/';
+
+/** Thrown when a table of the folder cannot be fetched. */
+export class DataLoadError extends Error {
+  constructor(
+    message: string,
+    readonly url: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'DataLoadError';
+  }
+}
+
+/** The folder could not be used as a whole; its report says which file, line and why. */
+export class FolderLoadError extends Error {
+  constructor(readonly report: FolderReport) {
+    const f = report.fatal;
+    super(f ? `${f.file}${f.line != null ? `:${f.line}` : ''}: ${f.code}${f.detail ? ` (${f.detail})` : ''}` : 'data folder could not be loaded');
+    this.name = 'FolderLoadError';
+  }
+}
+
+/** Resolves a folder URL (relative to the page) and makes sure it ends with a slash. */
+export function folderUrl(folder: string, base = document.baseURI): URL {
+  const u = new URL(folder, base);
+  if (!u.pathname.endsWith('/')) u.pathname += '/';
+  return u;
+}
+
+async function fetchTable(folder: URL, table: TableName, signal?: AbortSignal): Promise<InputFile | Error> {
+  const url = new URL(`${table}.csv`, folder).href;
+  try {
+    // no-cache: a refresh must see the new release, not yesterday's copy.
+    const res = await fetch(url, { cache: 'no-cache', signal });
+    if (!res.ok) return new DataLoadError(`${url}: HTTP ${res.status} ${res.statusText}`.trim(), url);
+    return { name: `${table}.csv`, bytes: new Uint8Array(await res.arrayBuffer()) };
+  } catch (cause) {
+    // A CORS refusal and an unreachable host look the same from here (TypeError): say both.
+    return new DataLoadError(`${url}: ${(cause as Error)?.message ?? cause} (unreachable, or refused by CORS)`, url, { cause });
+  }
+}
+
+/** Fetches the four tables in parallel and loads them as one unit. */
+export async function loadDataFolder(engine: SqlEngine, folder: URL, signal?: AbortSignal): Promise<FolderReport> {
+  const fetched = await Promise.all(TABLE_ORDER.map((t) => fetchTable(folder, t, signal)));
+  const files = Object.fromEntries(TABLE_ORDER.map((t, i) => [t, fetched[i]!])) as Record<TableName, InputFile | Error>;
+  return loadFolder(engine, files);
+}

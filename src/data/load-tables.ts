@@ -1,0 +1,422 @@
+/**
+ * Ingest of the contract's tables: DuckDB's own CSV reader with every option explicit, bad rows
+ * kept in a report with their line and reason, and nothing committed until a file has been read
+ * and checked in full.
+ *
+ * Flow per file: decode → number the lines → read_csv into raw_<t> (structural errors go to
+ * DuckDB's rejects table) → checks in SQL into chk_<t> (one reason per bad line) → typed rows in
+ * new_<t>. A folder load swaps all four tables at once; a single file upserts by key.
+ */
+import { decodeBytes, looksBinary, numberLines, type DetectedEncoding } from './csv-text';
+import type { SqlEngine } from './engine';
+import { missingColumns, normaliseHeaderName, recogniseTable, TABLES, TABLE_ORDER, type TableName } from './schema';
+
+/** Why a row or a file was not taken. Codes are translated in the UI (app/i18n.ts). */
+export type IssueCode =
+  | 'required'
+  | 'not_a_number'
+  | 'not_finite'
+  | 'negative'
+  | 'bad_id'
+  | 'bad_level'
+  | 'bad_kind'
+  | 'bad_boolean'
+  | 'bad_year'
+  | 'bad_comparator'
+  | 'bad_baseline'
+  | 'bad_date'
+  | 'bad_period'
+  | 'bad_basis'
+  | 'unknown_parent'
+  | 'unknown_indicator'
+  | 'unknown_area'
+  | 'duplicate_key'
+  | 'rate_needs_fraction'
+  | 'denominator_zero'
+  | 'numerator_exceeds_denominator'
+  | 'ytd_only_for_flow'
+  | 'value_needed'
+  | 'csv_structure'
+  // whole-file problems
+  | 'file_unreadable'
+  | 'file_empty'
+  | 'file_binary'
+  | 'file_xlsx'
+  | 'file_parquet'
+  | 'file_too_large'
+  | 'header_only'
+  | 'not_recognised'
+  | 'no_valid_rows'
+  | 'table_missing';
+
+export interface LoadIssue {
+  file: string;
+  /** 1-based line in the file; null for whole-file problems. */
+  line: number | null;
+  column: string | null;
+  code: IssueCode;
+  /** The offending value as text (shown escaped, never as HTML); truncated. */
+  value: string | null;
+  /** Extra detail: DuckDB's message for structural errors, the first line of a duplicate … */
+  detail: string | null;
+}
+
+export interface FileReport {
+  file: string;
+  table: TableName | null;
+  encoding: DetectedEncoding | null;
+  accepted: number;
+  rejected: LoadIssue[];
+  /** Set when nothing of the file could be used. */
+  fatal: LoadIssue | null;
+}
+
+export interface InputFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+/** Files larger than this are refused before decoding, with a message, instead of a crashed tab. */
+export const MAX_TABLE_BYTES = 64 * 1024 * 1024;
+const VALUE_PREVIEW = 200;
+
+const fatal = (file: string, code: IssueCode, detail: string | null = null): FileReport => ({
+  file,
+  table: null,
+  encoding: null,
+  accepted: 0,
+  rejected: [],
+  fatal: { file, line: null, column: null, code, value: null, detail },
+});
+
+/** A check: rows of chk_<t> matching `when` get `code` for `column`. Order = priority. */
+interface Check {
+  code: IssueCode;
+  column: string | null;
+  when: string;
+}
+
+const NUM = (c: string) => `num_of(${c})`;
+const isBadNum = (c: string) => `(${c} IS NOT NULL AND ${NUM(c)} IS NULL)`;
+const notFinite = (c: string) => `(${NUM(c)} IS NOT NULL AND NOT isfinite(${NUM(c)}))`;
+const COUNT_UNITS = `('persons','posts','count','households','yuan','people','cases')`;
+
+/** Table-driven checks, in SQL over the trimmed text columns of chk_<t>. */
+const CHECKS: Record<TableName, Check[]> = {
+  areas: [
+    { code: 'required', column: 'area_code', when: 'area_code IS NULL' },
+    { code: 'bad_id', column: 'area_code', when: `NOT regexp_full_match(area_code, '[0-9A-Za-z_-]{1,64}')` },
+    { code: 'required', column: 'name_zh', when: 'name_zh IS NULL' },
+    { code: 'required', column: 'level', when: 'level IS NULL' },
+    { code: 'bad_level', column: 'level', when: `level NOT IN ('city','district','town','zone')` },
+    { code: 'required', column: 'parent_code', when: `level <> 'city' AND parent_code IS NULL` },
+    {
+      code: 'unknown_parent',
+      column: 'parent_code',
+      when: `parent_code IS NOT NULL AND parent_code NOT IN (SELECT area_code FROM chk_areas UNION ALL SELECT area_code FROM ctx_areas)`,
+    },
+  ],
+  indicators: [
+    { code: 'required', column: 'indicator_id', when: 'indicator_id IS NULL' },
+    { code: 'bad_id', column: 'indicator_id', when: `NOT regexp_full_match(indicator_id, '[a-z0-9_]{1,100}')` },
+    { code: 'required', column: 'name_zh', when: 'name_zh IS NULL' },
+    { code: 'required', column: 'unit', when: 'unit IS NULL' },
+    { code: 'required', column: 'kind', when: 'kind IS NULL' },
+    { code: 'bad_kind', column: 'kind', when: `kind NOT IN ('flow','level','rate')` },
+    { code: 'bad_boolean', column: 'higher_is_better', when: `higher_is_better IS NOT NULL AND bool_of(higher_is_better) IS NULL` },
+  ],
+  targets: [
+    { code: 'required', column: 'target_id', when: 'target_id IS NULL' },
+    { code: 'required', column: 'indicator_id', when: 'indicator_id IS NULL' },
+    { code: 'unknown_indicator', column: 'indicator_id', when: 'indicator_id NOT IN (SELECT indicator_id FROM ctx_indicators)' },
+    { code: 'required', column: 'area_code', when: 'area_code IS NULL' },
+    { code: 'unknown_area', column: 'area_code', when: 'area_code NOT IN (SELECT area_code FROM ctx_areas)' },
+    { code: 'required', column: 'year', when: 'year IS NULL' },
+    { code: 'bad_year', column: 'year', when: `NOT regexp_full_match(year, '(19|20|21)[0-9]{2}')` },
+    { code: 'required', column: 'comparator', when: 'comparator IS NULL' },
+    { code: 'bad_comparator', column: 'comparator', when: `comparator NOT IN ('>=','>','<=','<','=','~')` },
+    { code: 'bad_baseline', column: 'baseline', when: `baseline IS NOT NULL AND baseline <> 'prior_year'` },
+    { code: 'required', column: 'target_value', when: 'target_value IS NULL AND baseline IS NULL' },
+    { code: 'not_a_number', column: 'target_value', when: isBadNum('target_value') },
+    { code: 'not_finite', column: 'target_value', when: notFinite('target_value') },
+    {
+      code: 'bad_date',
+      column: 'due_date',
+      when: `due_date IS NOT NULL AND (NOT regexp_full_match(due_date, '[0-9]{4}-[0-9]{2}-[0-9]{2}') OR TRY_CAST(due_date AS DATE) IS NULL)`,
+    },
+    { code: 'required', column: 'doc_id', when: 'doc_id IS NULL' },
+  ],
+  actuals: [
+    { code: 'required', column: 'indicator_id', when: 'indicator_id IS NULL' },
+    { code: 'unknown_indicator', column: 'indicator_id', when: 'kind IS NULL' },
+    { code: 'required', column: 'area_code', when: 'area_code IS NULL' },
+    { code: 'unknown_area', column: 'area_code', when: 'area_code NOT IN (SELECT area_code FROM ctx_areas)' },
+    { code: 'required', column: 'period', when: 'period IS NULL' },
+    { code: 'bad_period', column: 'period', when: `NOT regexp_full_match(period, '[0-9]{4}-(0[1-9]|1[0-2])')` },
+    { code: 'bad_basis', column: 'basis', when: `basis IS NOT NULL AND basis NOT IN ('flow','ytd')` },
+    { code: 'ytd_only_for_flow', column: 'basis', when: `basis = 'ytd' AND kind <> 'flow'` },
+    { code: 'not_a_number', column: 'value', when: isBadNum('value') },
+    { code: 'not_finite', column: 'value', when: notFinite('value') },
+    { code: 'not_a_number', column: 'numerator', when: isBadNum('numerator') },
+    { code: 'not_finite', column: 'numerator', when: notFinite('numerator') },
+    { code: 'not_a_number', column: 'denominator', when: isBadNum('denominator') },
+    { code: 'not_finite', column: 'denominator', when: notFinite('denominator') },
+    { code: 'value_needed', column: 'value', when: `kind <> 'rate' AND value IS NULL` },
+    { code: 'negative', column: 'value', when: `kind <> 'rate' AND unit IN ${COUNT_UNITS} AND ${NUM('value')} < 0` },
+    { code: 'rate_needs_fraction', column: 'numerator', when: `kind = 'rate' AND (numerator IS NULL OR denominator IS NULL)` },
+    { code: 'negative', column: 'numerator', when: `kind = 'rate' AND ${NUM('numerator')} < 0` },
+    { code: 'denominator_zero', column: 'denominator', when: `kind = 'rate' AND ${NUM('denominator')} <= 0` },
+    {
+      code: 'numerator_exceeds_denominator',
+      column: 'numerator',
+      when: `kind = 'rate' AND ${NUM('numerator')} > ${NUM('denominator')}`,
+    },
+  ],
+};
+
+/** Typed projection of chk_<t> rows that passed every check. */
+const TYPED: Record<TableName, string> = {
+  areas: `SELECT line, area_code, name_zh, name_en, level, parent_code FROM chk_areas`,
+  indicators: `SELECT line, indicator_id, name_zh, name_en, unit, kind, coalesce(bool_of(higher_is_better), true) AS higher_is_better,
+      group_zh, group_en, numerator_zh, numerator_en, denominator_zh, denominator_en FROM chk_indicators`,
+  targets: `SELECT line, target_id, indicator_id, area_code, CAST(year AS INTEGER) AS year, comparator,
+      ${NUM('target_value')} AS target_value, baseline,
+      coalesce(due_date, year || '-12-31') AS due_date, doc_id, clause, quote FROM chk_targets`,
+  actuals: `SELECT line, indicator_id, area_code, period,
+      CAST(substr(period, 1, 4) AS INTEGER) * 12 + CAST(substr(period, 6, 2) AS INTEGER) - 1 AS period_idx,
+      CASE WHEN kind = 'rate' THEN NULL ELSE ${NUM('value')} END AS value,
+      CASE WHEN kind = 'rate' THEN ${NUM('numerator')} END AS numerator,
+      CASE WHEN kind = 'rate' THEN ${NUM('denominator')} END AS denominator,
+      CASE WHEN kind = 'flow' THEN coalesce(basis, 'flow') END AS basis, source,
+      coalesce(source ILIKE 'illustrative%' OR source LIKE '示例%', false) AS illustrative
+    FROM chk_actuals`,
+};
+
+/** Column definitions of the committed tables (also used to create empty ones). */
+const DDL: Record<TableName, string> = {
+  areas: `area_code VARCHAR, name_zh VARCHAR, name_en VARCHAR, level VARCHAR, parent_code VARCHAR`,
+  indicators: `indicator_id VARCHAR, name_zh VARCHAR, name_en VARCHAR, unit VARCHAR, kind VARCHAR, higher_is_better BOOLEAN,
+    group_zh VARCHAR, group_en VARCHAR, numerator_zh VARCHAR, numerator_en VARCHAR, denominator_zh VARCHAR, denominator_en VARCHAR`,
+  targets: `target_id VARCHAR, indicator_id VARCHAR, area_code VARCHAR, year INTEGER, comparator VARCHAR, target_value DOUBLE,
+    baseline VARCHAR, due_date VARCHAR, doc_id VARCHAR, clause VARCHAR, quote VARCHAR`,
+  actuals: `indicator_id VARCHAR, area_code VARCHAR, period VARCHAR, period_idx INTEGER, value DOUBLE, numerator DOUBLE,
+    denominator DOUBLE, basis VARCHAR, source VARCHAR, illustrative BOOLEAN`,
+};
+
+/**
+ * Macros used by the checks. Numbers are read the way spreadsheet users write them: stray
+ * spaces, full-width digits, thousands separators and a trailing % are accepted.
+ */
+const MACROS = `
+CREATE OR REPLACE MACRO num_text(x) AS
+  replace(replace(translate(trim(x), '０１２３４５６７８９．－＋，％　', '0123456789.-+,% '), ',', ''), '%', '');
+CREATE OR REPLACE MACRO num_of(x) AS TRY_CAST(trim(num_text(x)) AS DOUBLE);
+CREATE OR REPLACE MACRO bool_of(x) AS CASE
+  WHEN lower(trim(x)) IN ('true','1','yes','y','t','是') THEN true
+  WHEN lower(trim(x)) IN ('false','0','no','n','f','否') THEN false END;
+`;
+
+/** Creates the committed tables (empty) and the helper macros. Idempotent. */
+export async function ensureSchema(engine: SqlEngine): Promise<void> {
+  await engine.exec(MACROS);
+  for (const t of TABLE_ORDER) await engine.exec(`CREATE TABLE IF NOT EXISTS ${t} (${DDL[t]});`);
+}
+
+let fileCounter = 0;
+
+/**
+ * Reads one file into new_<table> (typed, valid rows only) and returns its report.
+ * `context` says what referenced tables to check against: the committed ones (`committed`)
+ * or the new_<t> tables staged in the same folder load (`staged`).
+ */
+export async function stageFile(
+  engine: SqlEngine,
+  input: InputFile,
+  context: 'committed' | 'staged',
+  expected?: TableName,
+): Promise<FileReport> {
+  const { name: file, bytes } = input;
+  if (bytes.byteLength > MAX_TABLE_BYTES) return fatal(file, 'file_too_large', String(bytes.byteLength));
+  if (bytes.byteLength === 0) return fatal(file, 'file_empty');
+  if (/\.parquet$/i.test(file) || (bytes[0] === 0x50 && bytes[1] === 0x41 && bytes[2] === 0x52 && bytes[3] === 0x31))
+    return fatal(file, 'file_parquet');
+  const binary = looksBinary(bytes);
+  if (binary) return fatal(file, binary === 'zip' ? 'file_xlsx' : 'file_binary');
+
+  const { text, encoding } = decodeBytes(bytes);
+  const numbered = numberLines(text);
+  if (!numbered) return fatal(file, 'file_empty');
+  const header = numbered.header.map(normaliseHeaderName);
+  const table = recogniseTable(header);
+  if (!table || (expected && table !== expected)) {
+    const detail = expected ? missingColumns(expected, header).join(', ') : header.slice(0, 12).join(', ');
+    return { ...fatal(file, 'not_recognised', detail), encoding };
+  }
+  if (numbered.records === 0) return { ...fatal(file, 'header_only'), table, encoding };
+
+  const spec = TABLES[table];
+  // Positional column names for read_csv: known columns by their canonical name, anything else
+  // (and a repeated name) as extra_<n>. The file's own header text never reaches SQL.
+  const seen = new Set<string>();
+  const positional = header.map((h, i) => {
+    if (spec.columns.includes(h) && !seen.has(h)) {
+      seen.add(h);
+      return h;
+    }
+    return `extra_${i}`;
+  });
+  const columnsSql = [`'__line': 'BIGINT'`, ...positional.map((c) => `'${c}': 'VARCHAR'`)].join(', ');
+  const fname = `upload_${++fileCounter}.csv`;
+  await engine.registerText(fname, numbered.text);
+  try {
+    await engine.exec(`DROP TABLE IF EXISTS reject_errors; DROP TABLE IF EXISTS reject_scans;`);
+    await engine.exec(
+      `CREATE OR REPLACE TEMP TABLE raw_${table} AS SELECT * FROM read_csv('${fname}',
+        auto_detect = false, header = true, delim = ',', quote = '"', escape = '"', new_line = '\\n',
+        columns = {${columnsSql}}, store_rejects = true, null_padding = false, strict_mode = true);`,
+    );
+    const structural = await engine.query<{ line: number; column_name: string | null; error_type: string; error_message: string; csv_line: string | null }>(
+      `SELECT line, column_name, CAST(error_type AS VARCHAR) AS error_type, error_message, csv_line
+       FROM reject_errors ORDER BY line`,
+    );
+    const rejected: LoadIssue[] = structural.map((r) => ({
+      file,
+      line: Number(r.line),
+      column: r.column_name && !r.column_name.startsWith('extra_') && r.column_name !== '__line' ? r.column_name : null,
+      code: 'csv_structure',
+      value: r.csv_line ? r.csv_line.replace(/^\d+,/, '').slice(0, VALUE_PREVIEW) : null,
+      detail: r.error_type,
+    }));
+
+    await prepareContext(engine, table, context);
+    // Trimmed text columns; absent optional columns become NULL.
+    const cols = spec.columns
+      .map((c) => (positional.includes(c) ? `NULLIF(trim(CAST(${c} AS VARCHAR)), '') AS ${c}` : `NULL::VARCHAR AS ${c}`))
+      .join(', ');
+    const lowered = table === 'areas' ? ['level'] : table === 'indicators' ? ['kind'] : table === 'actuals' ? ['basis'] : [];
+    const extraJoin =
+      table === 'actuals'
+        ? `LEFT JOIN (SELECT indicator_id AS ind_id, kind, unit FROM ctx_indicators) ci ON ci.ind_id = r.indicator_id`
+        : '';
+    await engine.exec(
+      `CREATE OR REPLACE TEMP TABLE chk_${table} AS
+       SELECT *${lowered.length ? ` REPLACE (${lowered.map((c) => `lower(${c}) AS ${c}`).join(', ')})` : ''}
+       FROM (SELECT r.*${table === 'actuals' ? ', ci.kind, ci.unit' : ''} FROM (SELECT __line AS line, ${cols} FROM raw_${table}) r ${extraJoin});`,
+    );
+    const checks = CHECKS[table];
+    const key = spec.key.join(', ');
+    const union = [
+      ...checks.map(
+        (c, i) =>
+          `SELECT line, ${i} AS prio, '${c.code}' AS code, ${c.column ? `'${c.column}'` : 'NULL'} AS col,
+             ${c.column ? `left(CAST(${c.column} AS VARCHAR), ${VALUE_PREVIEW})` : 'NULL'} AS val, NULL AS detail
+           FROM chk_${table} WHERE coalesce(${c.when}, false)`,
+      ),
+      `SELECT line, 1000 AS prio, 'duplicate_key' AS code, '${spec.key[0]}' AS col, left(concat_ws(' / ', ${key}), ${VALUE_PREVIEW}) AS val,
+         CAST(first_line AS VARCHAR) AS detail
+       FROM (SELECT line, ${key}, first_value(line) OVER (PARTITION BY ${key} ORDER BY line) AS first_line,
+                    row_number() OVER (PARTITION BY ${key} ORDER BY line) AS n FROM chk_${table}) WHERE n > 1`,
+    ].join('\nUNION ALL\n');
+    const bad = await engine.query<{ line: number; code: IssueCode; col: string | null; val: string | null; detail: string | null }>(
+      `SELECT line, arg_min(code, prio) AS code, arg_min(col, prio) AS col, arg_min(val, prio) AS val, arg_min(detail, prio) AS detail
+       FROM (${union}) GROUP BY line ORDER BY line`,
+    );
+    for (const b of bad)
+      rejected.push({ file, line: Number(b.line), column: b.col, code: b.code, value: b.val, detail: b.detail });
+    rejected.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+
+    await engine.exec(
+      `CREATE OR REPLACE TEMP TABLE bad_lines AS SELECT * FROM (VALUES (NULL::BIGINT)) t(line) WHERE false;`,
+    );
+    if (bad.length > 0) {
+      // Line numbers are integers produced by DuckDB itself; inserted as parameters all the same.
+      for (let i = 0; i < bad.length; i += 500) {
+        const chunk = bad.slice(i, i + 500);
+        await engine.query(`INSERT INTO bad_lines VALUES ${chunk.map(() => '(?)').join(', ')}`, chunk.map((b) => Number(b.line)));
+      }
+    }
+    await engine.exec(
+      `CREATE OR REPLACE TEMP TABLE new_${table} AS SELECT * FROM (${TYPED[table]} WHERE line NOT IN (SELECT line FROM bad_lines) ORDER BY line);`,
+    );
+    const [{ n } = { n: 0 }] = await engine.query<{ n: number }>(`SELECT count(*) AS n FROM new_${table}`);
+    const accepted = Number(n);
+    const report: FileReport = { file, table, encoding, accepted, rejected, fatal: null };
+    if (accepted === 0) report.fatal = { file, line: null, column: null, code: 'no_valid_rows', value: null, detail: null };
+    return report;
+  } finally {
+    await engine.dropFile(fname);
+  }
+}
+
+/** ctx_<t> views: what a staged table's references are checked against. */
+async function prepareContext(engine: SqlEngine, table: TableName, context: 'committed' | 'staged'): Promise<void> {
+  const src = (t: TableName) => (context === 'staged' ? `new_${t}` : t);
+  const exists = async (name: string) =>
+    (await engine.query(`SELECT 1 FROM duckdb_tables() WHERE table_name = ?`, [name])).length > 0;
+  if (table !== 'areas') {
+    const a = src('areas');
+    await engine.exec(`CREATE OR REPLACE TEMP VIEW ctx_areas AS SELECT area_code FROM ${(await exists(a)) ? a : 'areas'};`);
+  } else {
+    // Areas may reference parents loaded before (upsert) or in the same file.
+    await engine.exec(
+      `CREATE OR REPLACE TEMP VIEW ctx_areas AS SELECT area_code FROM ${context === 'committed' ? 'areas' : '(SELECT NULL::VARCHAR AS area_code WHERE false)'};`,
+    );
+  }
+  if (table === 'targets' || table === 'actuals') {
+    const i = src('indicators');
+    await engine.exec(
+      `CREATE OR REPLACE TEMP VIEW ctx_indicators AS SELECT indicator_id, kind, unit FROM ${(await exists(i)) ? i : 'indicators'};`,
+    );
+  }
+}
+
+export interface FolderReport {
+  files: FileReport[];
+  /** Whole-folder failure: a required table missing or unusable; nothing was changed. */
+  fatal: LoadIssue | null;
+}
+
+/**
+ * Loads a complete folder (the four tables) and swaps it in at once; on any fatal problem the
+ * tables loaded before stay as they were.
+ */
+export async function loadFolder(engine: SqlEngine, files: Record<TableName, InputFile | Error>): Promise<FolderReport> {
+  await ensureSchema(engine);
+  for (const t of TABLE_ORDER) await engine.exec(`DROP TABLE IF EXISTS new_${t};`);
+  const reports: FileReport[] = [];
+  for (const t of TABLE_ORDER) {
+    const f = files[t];
+    if (f instanceof Error) {
+      const r = fatal(`${t}.csv`, 'table_missing', f.message);
+      reports.push({ ...r, table: t });
+      return { files: reports, fatal: r.fatal };
+    }
+    const r = await stageFile(engine, f, 'staged', t);
+    reports.push(r);
+    if (r.fatal) return { files: reports, fatal: r.fatal };
+  }
+  await engine.exec(
+    `BEGIN TRANSACTION;
+     ${TABLE_ORDER.map((t) => `DELETE FROM ${t}; INSERT INTO ${t} SELECT * EXCLUDE (line) FROM new_${t};`).join('\n')}
+     COMMIT;`,
+  );
+  return { files: reports, fatal: null };
+}
+
+/** Loads one file of any of the four tables and upserts its valid rows by key. */
+export async function loadSingleFile(engine: SqlEngine, input: InputFile): Promise<FileReport> {
+  await ensureSchema(engine);
+  for (const t of TABLE_ORDER) await engine.exec(`DROP TABLE IF EXISTS new_${t};`);
+  const report = await stageFile(engine, input, 'committed');
+  if (report.fatal || !report.table) return report;
+  const t = report.table;
+  const key = TABLES[t].key;
+  const match = key.map((k) => `${t}.${k} = n.${k}`).join(' AND ');
+  await engine.exec(
+    `BEGIN TRANSACTION;
+     DELETE FROM ${t} WHERE EXISTS (SELECT 1 FROM new_${t} n WHERE ${match});
+     INSERT INTO ${t} SELECT * EXCLUDE (line) FROM new_${t};
+     COMMIT;`,
+  );
+  return report;
+}

@@ -1,0 +1,205 @@
+/**
+ * From tables to what the views show: the catalog (areas, indicators, targets), and judged
+ * targets, monthly series and child breakdowns, all computed from SQL components by domain/judge.
+ */
+import { actualOf, dueMonth, expectedPace, judge, judgementMonth } from '../domain/judge';
+import { decemberOf, formatPeriod, januaryOf } from '../domain/period';
+import type { ActualComponents, Area, AreaLevel, Comparator, Indicator, IndicatorKind, Judgement, Target } from '../domain/types';
+import type { SqlEngine } from './engine';
+import {
+  selectActualComponents,
+  selectAreas,
+  selectDataSummary,
+  selectIndicators,
+  selectLatestPeriod,
+  selectTargets,
+  type ActualRequest,
+} from './queries';
+
+export interface Catalog {
+  areas: Area[];
+  areaByCode: Map<string, Area>;
+  indicators: Indicator[];
+  indicatorById: Map<string, Indicator>;
+  targets: Target[];
+  /** Latest period in actuals (month index), or null without actuals. */
+  latestIdx: number | null;
+  actualRows: number;
+  illustrativeRows: number;
+}
+
+const str = (v: unknown): string | null => (v == null || v === '' ? null : String(v));
+const num = (v: unknown): number | null => (v == null || v === '' ? null : Number(v));
+
+export async function readCatalog(engine: SqlEngine): Promise<Catalog> {
+  const run = async (q: { sql: string; params: unknown[] }) => engine.query(q.sql, q.params as never);
+  const [areaRows, indicatorRows, targetRows, latest, summary] = await Promise.all([
+    run(selectAreas()),
+    run(selectIndicators()),
+    run(selectTargets()),
+    run(selectLatestPeriod()),
+    run(selectDataSummary()),
+  ]);
+  const areas: Area[] = areaRows.map((r) => ({
+    areaCode: String(r.area_code),
+    nameZh: String(r.name_zh),
+    nameEn: str(r.name_en),
+    level: String(r.level) as AreaLevel,
+    parentCode: str(r.parent_code),
+  }));
+  const indicators: Indicator[] = indicatorRows.map((r) => ({
+    indicatorId: String(r.indicator_id),
+    nameZh: String(r.name_zh),
+    nameEn: str(r.name_en),
+    unit: String(r.unit),
+    kind: String(r.kind) as IndicatorKind,
+    higherIsBetter: r.higher_is_better !== false,
+    groupZh: str(r.group_zh),
+    groupEn: str(r.group_en),
+    numeratorZh: str(r.numerator_zh),
+    numeratorEn: str(r.numerator_en),
+    denominatorZh: str(r.denominator_zh),
+    denominatorEn: str(r.denominator_en),
+  }));
+  const targets: Target[] = targetRows.map((r) => ({
+    targetId: String(r.target_id),
+    indicatorId: String(r.indicator_id),
+    areaCode: String(r.area_code),
+    year: Number(r.year),
+    comparator: String(r.comparator) as Comparator,
+    targetValue: num(r.target_value),
+    baseline: r.baseline === 'prior_year' ? 'prior_year' : null,
+    dueDate: String(r.due_date),
+    docId: String(r.doc_id),
+    clause: str(r.clause),
+    quote: str(r.quote),
+  }));
+  return {
+    areas,
+    areaByCode: new Map(areas.map((a) => [a.areaCode, a])),
+    indicators,
+    indicatorById: new Map(indicators.map((i) => [i.indicatorId, i])),
+    targets,
+    latestIdx: num(latest[0]?.latest),
+    actualRows: Number(summary[0]?.actual_rows ?? 0),
+    illustrativeRows: Number(summary[0]?.illustrative_rows ?? 0),
+  };
+}
+
+/** Runs requests through the one components query; missing ids mean "no rows at all". */
+export async function fetchComponents(
+  engine: SqlEngine,
+  requests: readonly ActualRequest[],
+): Promise<Map<number, ActualComponents>> {
+  const out = new Map<number, ActualComponents>();
+  if (requests.length === 0) return out;
+  // Chunked: one statement per few hundred requests keeps the parameter list reasonable.
+  for (let i = 0; i < requests.length; i += 400) {
+    const q = selectActualComponents(requests.slice(i, i + 400));
+    for (const r of await engine.query(q.sql, q.params)) {
+      const sources = Array.isArray(r.sources) ? (r.sources as unknown[]).map(String) : [];
+      out.set(Number(r.req_id), {
+        contributors: Number(r.contributors),
+        value: num(r.value),
+        numerator: num(r.numerator),
+        denominator: num(r.denominator),
+        latestPeriod: r.latest_idx == null ? null : formatPeriod(Number(r.latest_idx)),
+        illustrative: r.illustrative === true,
+        sources,
+        fromChildren: Number(r.depth) > 0,
+      });
+    }
+  }
+  return out;
+}
+
+export interface JudgedTarget {
+  target: Target;
+  indicator: Indicator;
+  area: Area;
+  judgement: Judgement;
+  components: ActualComponents | null;
+  /** For baseline targets: the prior year's components the target was read from. */
+  baseline: ActualComponents | null;
+}
+
+/** Judges targets as of month `asOf` (a month index). */
+export async function judgeTargets(
+  engine: SqlEngine,
+  catalog: Catalog,
+  targets: readonly Target[],
+  asOf: number,
+): Promise<JudgedTarget[]> {
+  const usable = targets.filter((t) => catalog.indicatorById.has(t.indicatorId) && catalog.areaByCode.has(t.areaCode));
+  const requests: ActualRequest[] = [];
+  usable.forEach((t, i) => {
+    requests.push({ id: 2 * i, indicatorId: t.indicatorId, areaCode: t.areaCode, year: t.year, endIdx: judgementMonth(t, asOf) });
+    if (t.baseline === 'prior_year')
+      requests.push({ id: 2 * i + 1, indicatorId: t.indicatorId, areaCode: t.areaCode, year: t.year - 1, endIdx: decemberOf(t.year - 1) });
+  });
+  const comps = await fetchComponents(engine, requests);
+  return usable.map((t, i) => {
+    const indicator = catalog.indicatorById.get(t.indicatorId)!;
+    const components = comps.get(2 * i) ?? null;
+    const baseline = t.baseline === 'prior_year' ? (comps.get(2 * i + 1) ?? null) : null;
+    const targetValue = t.baseline === 'prior_year' ? actualOf(indicator.kind, baseline) : t.targetValue;
+    const judgement = judge({
+      kind: indicator.kind,
+      comparator: t.comparator,
+      year: t.year,
+      due: dueMonth(t),
+      asOf,
+      actual: actualOf(indicator.kind, components),
+      target: targetValue,
+    });
+    return { target: t, indicator, area: catalog.areaByCode.get(t.areaCode)!, judgement, components, baseline };
+  });
+}
+
+export interface SeriesPoint {
+  period: string;
+  actual: number | null;
+  /** 序时进度 at that month (flows only). */
+  expected: number | null;
+  illustrative: boolean;
+}
+
+/** The actual month by month from January to the judgement month, read the same way as the target. */
+export async function monthlySeries(engine: SqlEngine, judged: JudgedTarget, asOf: number): Promise<SeriesPoint[]> {
+  const { target, indicator } = judged;
+  const end = judgementMonth(target, asOf);
+  const start = januaryOf(target.year);
+  const requests: ActualRequest[] = [];
+  for (let m = start; m <= end; m++)
+    requests.push({ id: m, indicatorId: target.indicatorId, areaCode: target.areaCode, year: target.year, endIdx: m });
+  const comps = await fetchComponents(engine, requests);
+  const due = dueMonth(target);
+  return requests.map((r) => {
+    const c = comps.get(r.id) ?? null;
+    return {
+      period: formatPeriod(r.id),
+      actual: actualOf(indicator.kind, c),
+      expected: expectedPace(indicator.kind, judged.judgement.target, target.year, r.id, due),
+      illustrative: c?.illustrative ?? false,
+    };
+  });
+}
+
+export interface ChildActual {
+  area: Area;
+  actual: number | null;
+  components: ActualComponents | null;
+}
+
+/** The target's indicator read for each child area (districts of the city, towns of a district). */
+export async function childActuals(engine: SqlEngine, catalog: Catalog, judged: JudgedTarget, asOf: number): Promise<ChildActual[]> {
+  const { target, indicator } = judged;
+  const children = catalog.areas.filter((a) => a.parentCode === target.areaCode && a.level !== 'zone');
+  const end = judgementMonth(target, asOf);
+  const requests = children.map((a, i) => ({ id: i, indicatorId: target.indicatorId, areaCode: a.areaCode, year: target.year, endIdx: end }));
+  const comps = await fetchComponents(engine, requests);
+  return children.map((area, i) => {
+    const components = comps.get(i) ?? null;
+    return { area, components, actual: actualOf(indicator.kind, components) };
+  });
+}

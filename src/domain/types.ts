@@ -1,0 +1,82 @@
+/** Domain types: the contract's four tables as the app uses them, and a judged target. */
+
+export type Comparator = '>=' | '>' | '<=' | '<' | '=' | '~';
+export type IndicatorKind = 'flow' | 'level' | 'rate';
+export type AreaLevel = 'city' | 'district' | 'town' | 'zone';
+export type Status = 'met' | 'on_track' | 'behind' | 'missed' | 'no_data';
+
+export const COMPARATORS: readonly Comparator[] = ['>=', '>', '<=', '<', '=', '~'];
+export const STATUSES: readonly Status[] = ['met', 'on_track', 'behind', 'missed', 'no_data'];
+
+export interface Area {
+  areaCode: string;
+  nameZh: string;
+  nameEn: string | null;
+  level: AreaLevel;
+  parentCode: string | null;
+}
+
+export interface Indicator {
+  indicatorId: string;
+  nameZh: string;
+  nameEn: string | null;
+  unit: string;
+  kind: IndicatorKind;
+  higherIsBetter: boolean;
+  groupZh: string | null;
+  groupEn: string | null;
+  numeratorZh: string | null;
+  numeratorEn: string | null;
+  denominatorZh: string | null;
+  denominatorEn: string | null;
+}
+
+export interface Target {
+  targetId: string;
+  indicatorId: string;
+  areaCode: string;
+  year: number;
+  comparator: Comparator;
+  /** In the indicator's base unit; null when the target comes from a baseline. */
+  targetValue: number | null;
+  baseline: 'prior_year' | null;
+  /** YYYY-MM-DD; defaults to the year's 31 December. */
+  dueDate: string;
+  docId: string;
+  clause: string | null;
+  quote: string | null;
+}
+
+/**
+ * What SQL hands back for one (indicator, area, year, month) request: the building blocks of the
+ * actual, already aggregated over the contributing areas (the area itself, or its children).
+ */
+export interface ActualComponents {
+  /** Number of areas whose rows were used: 1 for the area itself, more when it took its children's. */
+  contributors: number;
+  /** Flow: year-to-date total. Level: value at the latest period. */
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  /** Latest period (YYYY-MM) among the rows used. */
+  latestPeriod: string | null;
+  /** True when any row used is marked illustrative in its source column. */
+  illustrative: boolean;
+  /** Distinct sources of the rows used (for provenance). */
+  sources: string[];
+  /** True when the area had no rows of its own and its children's were used. */
+  fromChildren: boolean;
+}
+
+export interface Judgement {
+  /** Month the target is judged at: the as-of month, or the due month if that came first. */
+  judgedAt: string;
+  actual: number | null;
+  /** The target in base units (resolved from the baseline when there is one). */
+  target: number | null;
+  /** 序时进度: expected year-to-date amount at judgedAt; flows only. */
+  expected: number | null;
+  status: Status;
+  /** actual ÷ target × 100 (target ÷ actual × 100 for caps). */
+  attainment: number | null;
+}

@@ -1,0 +1,102 @@
+/** The selected target: provenance to the clause, how its actual was read, and its charts. */
+import { useDashboard } from '../../app/dashboard-context';
+import { ANALYST_THEME } from '../../charts/theme';
+import type { JudgedTarget } from '../../data/model';
+import { formatValue } from '../../domain/format';
+import { AreaComparisonPanel } from '../panels/AreaComparisonPanel';
+import { areaName, comparatorText, indicatorName } from '../panels/labels';
+import { MonthlyPanel } from '../panels/MonthlyPanel';
+import { StatusBadge } from '../panels/StatusBadge';
+
+export function TargetDetail({ judged }: { judged: JudgedTarget }) {
+  const { i18n, catalog } = useDashboard();
+  const { lang } = i18n;
+  const { target, indicator, judgement, components, area } = judged;
+  const fmt = (v: number | null) => formatValue(v, indicator.unit, lang);
+  const hasChildren = catalog.areas.some((a) => a.parentCode === area.areaCode && a.level !== 'zone');
+  const kindKey = indicator.kind === 'flow' ? 'kindFlow' : indicator.kind === 'level' ? 'kindLevel' : 'kindRate';
+  return (
+    <section className="detail" aria-labelledby="detail-title" data-detail={target.targetId}>
+      <h2 id="detail-title">
+        {areaName(area, lang)} · {indicatorName(indicator, lang)} · {target.year}
+      </h2>
+      <div className="detail-grid">
+        <dl className="facts">
+          <div>
+            <dt>{i18n.t('status')}</dt>
+            <dd>
+              <StatusBadge status={judgement.status} />
+            </dd>
+          </div>
+          <div>
+            <dt>{i18n.t('actual')}</dt>
+            <dd>
+              {fmt(judgement.actual)}
+              {indicator.kind === 'rate' && components?.numerator != null && (
+                <span className="fraction">
+                  {' '}
+                  （{formatValue(components.numerator, 'count', lang)} / {formatValue(components.denominator, 'count', lang)}）
+                </span>
+              )}
+            </dd>
+          </div>
+          <div>
+            <dt>{i18n.t('target')}</dt>
+            <dd>
+              {target.baseline === 'prior_year' ? `${i18n.t('baselinePrior')}: ` : ''}
+              {judgement.target == null ? i18n.t('noBaseline') : `${comparatorText(target.comparator, lang)} ${fmt(judgement.target)}`}
+            </dd>
+          </div>
+          {judgement.expected != null && (
+            <div>
+              <dt>{i18n.t('pace')}</dt>
+              <dd>{fmt(judgement.expected)}</dd>
+            </div>
+          )}
+          <div>
+            <dt>{i18n.t('judgedAt')}</dt>
+            <dd>
+              {judgement.judgedAt}（{i18n.t('dueDate')} {target.dueDate}）
+            </dd>
+          </div>
+          <div>
+            <dt>{i18n.t('unitLabel')}</dt>
+            <dd>{i18n.t(kindKey)}</dd>
+          </div>
+          {indicator.kind === 'rate' && (indicator.numeratorZh || indicator.numeratorEn) && (
+            <div>
+              <dt>
+                {i18n.t('numerator')} / {i18n.t('denominator')}
+              </dt>
+              <dd>
+                {lang === 'en' ? (indicator.numeratorEn ?? indicator.numeratorZh) : indicator.numeratorZh} ÷{' '}
+                {lang === 'en' ? (indicator.denominatorEn ?? indicator.denominatorZh) : indicator.denominatorZh}
+              </dd>
+            </div>
+          )}
+          {components?.fromChildren && (
+            <div>
+              <dt>{i18n.t('fromChildren')}</dt>
+              <dd>{components.contributors}</dd>
+            </div>
+          )}
+        </dl>
+        <blockquote className="provenance" data-provenance="">
+          <p className="doc">
+            <strong>{target.docId}</strong> {target.clause ?? ''}
+          </p>
+          <p className="quote">{target.quote ?? i18n.t('noQuote')}</p>
+          {components && components.sources.length > 0 && (
+            <p className="sources">
+              {i18n.t('source')}: {components.sources.join('；')}
+            </p>
+          )}
+        </blockquote>
+      </div>
+      <div className="detail-charts">
+        <MonthlyPanel judged={judged} theme={ANALYST_THEME} name="analyst-monthly" />
+        {hasChildren && <AreaComparisonPanel judged={judged} theme={ANALYST_THEME} name="analyst-children" />}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,68 @@
+/** Sub-areas of a target's area compared on its indicator (districts of the city, towns of a district). */
+import { useMemo } from 'react';
+import { useDashboard } from '../../app/dashboard-context';
+import { buildAreaComparisonOption, type AreaBar } from '../../charts/build-area-comparison-option';
+import { EChart } from '../../charts/EChart';
+import type { ChartTheme } from '../../charts/theme';
+import type { JudgedTarget } from '../../data/model';
+import { formatValue } from '../../domain/format';
+import { dueMonth, judge } from '../../domain/judge';
+import { useChildActuals } from './hooks';
+import { areaName, indicatorName } from './labels';
+
+export function AreaComparisonPanel({ judged, theme, name }: { judged: JudgedTarget; theme: ChartTheme; name: string }) {
+  const { i18n, asOf } = useDashboard();
+  const { lang } = i18n;
+  const children = useChildActuals(judged);
+  const { indicator, target, judgement } = judged;
+  // A city-wide rate or level floor applies to each sub-area too; a flow total does not.
+  const perAreaTarget = indicator.kind === 'flow' ? null : judgement.target;
+  const bars: AreaBar[] = useMemo(
+    () =>
+      (children.data ?? [])
+        .filter((c) => c.actual != null)
+        .map((c) => ({
+          name: areaName(c.area, lang),
+          value: c.actual,
+          status:
+            perAreaTarget == null
+              ? null
+              : judge({
+                  kind: indicator.kind,
+                  comparator: target.comparator,
+                  year: target.year,
+                  due: dueMonth(target),
+                  asOf,
+                  actual: c.actual,
+                  target: perAreaTarget,
+                }).status,
+        })),
+    [children.data, lang, perAreaTarget, indicator.kind, target, asOf],
+  );
+  const title = `${i18n.t('districtComparison')} · ${indicatorName(indicator, lang)}`;
+  const description = useMemo(() => {
+    const parts = bars.map((b) => `${b.name} ${formatValue(b.value, indicator.unit, lang)}`);
+    return `${title}: ${parts.join(', ') || i18n.t('chartNoData')}`;
+  }, [bars, title, indicator.unit, lang, i18n]);
+  const option = useMemo(
+    () =>
+      buildAreaComparisonOption(bars, {
+        unit: indicator.unit,
+        lang,
+        target: perAreaTarget,
+        theme,
+        higherIsBetter: indicator.higherIsBetter,
+        labels: { title, target: i18n.t('target'), description },
+      }),
+    [bars, indicator.unit, indicator.higherIsBetter, lang, perAreaTarget, theme, title, i18n, description],
+  );
+  if (children.isPending) return <div className="chart placeholder" />;
+  if (bars.length === 0)
+    return (
+      <div className="chart empty">
+        <h3>{title}</h3>
+        <p>{i18n.t('chartNoData')}</p>
+      </div>
+    );
+  return <EChart name={name} option={option} description={description} />;
+}

@@ -1,0 +1,38 @@
+/** The selected target month by month against its target and the pace line. */
+import { useMemo } from 'react';
+import { useDashboard } from '../../app/dashboard-context';
+import { buildMonthlyOption } from '../../charts/build-monthly-option';
+import { EChart } from '../../charts/EChart';
+import type { ChartTheme } from '../../charts/theme';
+import type { JudgedTarget } from '../../data/model';
+import { formatValue } from '../../domain/format';
+import { useMonthlySeries } from './hooks';
+import { indicatorName } from './labels';
+
+export function MonthlyPanel({ judged, theme, name }: { judged: JudgedTarget; theme: ChartTheme; name: string }) {
+  const { i18n } = useDashboard();
+  const { lang } = i18n;
+  const series = useMonthlySeries(judged);
+  const { indicator, judgement } = judged;
+  const title = `${i18n.t('monthlyTitle')} · ${indicatorName(indicator, lang)}`;
+  const description = useMemo(() => {
+    const pts = (series.data ?? []).filter((p) => p.actual != null);
+    const last = pts[pts.length - 1];
+    return `${title}. ${i18n.t('target')} ${formatValue(judgement.target, indicator.unit, lang)}; ${
+      last ? `${last.period} ${i18n.t('actual')} ${formatValue(last.actual, indicator.unit, lang)}` : i18n.t('chartNoData')
+    }`;
+  }, [series.data, title, judgement.target, indicator.unit, lang, i18n]);
+  const option = useMemo(
+    () =>
+      buildMonthlyOption(series.data ?? [], {
+        unit: indicator.unit,
+        lang,
+        target: judgement.target,
+        theme,
+        labels: { actual: i18n.t('actual'), target: i18n.t('target'), pace: i18n.t('pace'), title, description },
+      }),
+    [series.data, indicator.unit, lang, judgement.target, theme, i18n, title, description],
+  );
+  if (series.isPending) return <div className="chart placeholder" />;
+  return <EChart name={name} option={option} description={description} />;
+}

@@ -1,0 +1,49 @@
+/** One target as a wall tile: indicator, actual, target, pace (flows), status in icon and word. */
+import { useDashboard } from '../../app/dashboard-context';
+import type { JudgedTarget } from '../../data/model';
+import { formatValue } from '../../domain/format';
+import { kpiAttrs } from './kpi-attrs';
+import { comparatorText, indicatorName } from './labels';
+import { StatusBadge } from './StatusBadge';
+
+export function TargetTile({ judged }: { judged: JudgedTarget }) {
+  const { i18n } = useDashboard();
+  const { lang } = i18n;
+  const { indicator, judgement, target, components } = judged;
+  const fmt = (v: number | null) => formatValue(v, indicator.unit, lang);
+  const rate = indicator.kind === 'rate' && components?.numerator != null && components.denominator != null;
+  return (
+    <article className={`tile tile-${judgement.status}`} {...kpiAttrs(judged)}>
+      <h2 className="tile-name">{indicatorName(indicator, lang)}</h2>
+      <div className="tile-actual">{fmt(judgement.actual)}</div>
+      {rate && (
+        <div className="tile-fraction">
+          {formatValue(components!.numerator, 'count', lang)} / {formatValue(components!.denominator, 'count', lang)}
+        </div>
+      )}
+      <dl className="tile-facts">
+        <div>
+          <dt>{i18n.t('target')}</dt>
+          <dd>
+            {target.baseline === 'prior_year' && judgement.target == null
+              ? i18n.t('noBaseline')
+              : `${comparatorText(target.comparator, lang)} ${fmt(judgement.target)}`}
+          </dd>
+        </div>
+        {judgement.expected != null && (
+          <div>
+            <dt>{i18n.t('pace')}</dt>
+            <dd>{fmt(judgement.expected)}</dd>
+          </div>
+        )}
+      </dl>
+      <div className="tile-foot">
+        <StatusBadge status={judgement.status} />
+        <span className="tile-doc">
+          {target.docId}
+          {target.clause ?? ''}
+        </span>
+      </div>
+    </article>
+  );
+}

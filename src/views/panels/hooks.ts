@@ -1,0 +1,39 @@
+/** Query hooks of the panels: each wraps one model function in TanStack Query with a factory key. */
+import { useQuery } from '@tanstack/react-query';
+import { useDashboard } from '../../app/dashboard-context';
+import { queryKeys } from '../../app/query-keys';
+import { childActuals, judgeTargets, monthlySeries, type JudgedTarget } from '../../data/model';
+import type { Target } from '../../domain/types';
+
+/** Targets of the year; 'city' = targets set for the top-level area(s), 'filtered' = the area filter. */
+export function useJudgedTargets(scope: 'city' | 'filtered') {
+  const d = useDashboard();
+  const { catalog, year, areas, asOf, engine, state, version } = d;
+  return useQuery({
+    queryKey: queryKeys.judged(state.data, version, { asOf, year, areas: scope === 'city' ? [] : areas, scope }),
+    queryFn: () => {
+      const roots = new Set(catalog.areas.filter((a) => a.level === 'city' || a.parentCode == null).map((a) => a.areaCode));
+      const pick = (t: Target) =>
+        t.year === year && (scope === 'city' ? roots.has(t.areaCode) : areas.length === 0 || areas.includes(t.areaCode));
+      return judgeTargets(engine, catalog, catalog.targets.filter(pick), asOf);
+    },
+  });
+}
+
+export function useMonthlySeries(judged: JudgedTarget | null) {
+  const { engine, asOf, state, version } = useDashboard();
+  return useQuery({
+    queryKey: queryKeys.series(state.data, version, judged?.target.targetId ?? '', asOf),
+    queryFn: () => monthlySeries(engine, judged!, asOf),
+    enabled: judged != null,
+  });
+}
+
+export function useChildActuals(judged: JudgedTarget | null) {
+  const { engine, catalog, asOf, state, version } = useDashboard();
+  return useQuery({
+    queryKey: queryKeys.children(state.data, version, judged?.target.targetId ?? '', asOf),
+    queryFn: () => childActuals(engine, catalog, judged!, asOf),
+    enabled: judged != null,
+  });
+}

@@ -1,0 +1,18 @@
+/** The contract's data-kpi attributes of one judged target (base units, 4 decimals, empty = none). */
+import type { JudgedTarget } from '../../data/model';
+
+const num = (v: number | null) => (v == null || !Number.isFinite(v) ? '' : String(Math.round(v * 1e4) / 1e4));
+
+export function kpiAttrs(j: JudgedTarget): Record<string, string> {
+  return {
+    'data-kpi': '',
+    'data-target-id': j.target.targetId,
+    'data-indicator': j.target.indicatorId,
+    'data-area': j.target.areaCode,
+    'data-year': String(j.target.year),
+    'data-actual': num(j.judgement.actual),
+    'data-target': num(j.judgement.target),
+    'data-expected': num(j.judgement.expected),
+    'data-status': j.judgement.status,
+  };
+}
