@@ -209,7 +209,7 @@ const DDL: Record<TableName, string> = {
  */
 const MACROS = `
 CREATE OR REPLACE MACRO num_text(x) AS
-  replace(replace(translate(trim(x), '０１２３４５６７８９．－＋，％　', '0123456789.-+,% '), ',', ''), '%', '');
+  replace(replace(translate(trim(x), '０１２３４５６７８９．－＋，％' || chr(12288), '0123456789.-+,% '), ',', ''), '%', '');
 CREATE OR REPLACE MACRO num_of(x) AS TRY_CAST(trim(num_text(x)) AS DOUBLE);
 CREATE OR REPLACE MACRO bool_of(x) AS CASE
   WHEN lower(trim(x)) IN ('true','1','yes','y','t','是') THEN true

@@ -63,3 +63,22 @@ export function formatGap(gap: number, unit: string, lang: NumberLang): string {
 export function formatPercent(value: number | null): string {
   return value == null || !Number.isFinite(value) ? '—' : `${value.toFixed(1)}%`;
 }
+
+/** A value split into its number and unit, for big-number tiles where the unit is set smaller. */
+export function formatValueParts(value: number | null, unit: string, lang: NumberLang): { number: string; unit: string } {
+  const full = formatValue(value, unit, lang);
+  const m = /^([−+-]?[\d.,]+(?:\s?(?:万|亿|bn|m))?)\s*(.*)$/.exec(full);
+  return m ? { number: m[1]!, unit: m[2]! } : { number: full, unit: '' };
+}
+
+/**
+ * Like formatValue, but with enough decimals that a value just short of its target does not
+ * print as the target itself (79.98% against > 80% reads "79.98%", not "80.0%").
+ */
+export function formatValueNear(value: number | null, unit: string, lang: NumberLang, reference: number | null): string {
+  if (value == null || reference == null || unit !== 'percent' || value === reference) return formatValue(value, unit, lang);
+  for (let digits = 1; digits <= 4; digits++) {
+    if (value.toFixed(digits) !== reference.toFixed(digits)) return `${value.toFixed(digits)}%`;
+  }
+  return `${value.toFixed(4)}%`;
+}

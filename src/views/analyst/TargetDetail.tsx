@@ -2,7 +2,7 @@
 import { useDashboard } from '../../app/dashboard-context';
 import { ANALYST_THEME } from '../../charts/theme';
 import type { JudgedTarget } from '../../data/model';
-import { formatValue } from '../../domain/format';
+import { formatNumber, formatValue, formatValueNear } from '../../domain/format';
 import { AreaComparisonPanel } from '../panels/AreaComparisonPanel';
 import { areaName, comparatorText, indicatorName } from '../panels/labels';
 import { MonthlyPanel } from '../panels/MonthlyPanel';
@@ -31,11 +31,11 @@ export function TargetDetail({ judged }: { judged: JudgedTarget }) {
           <div>
             <dt>{i18n.t('actual')}</dt>
             <dd>
-              {fmt(judgement.actual)}
+              {formatValueNear(judgement.actual, indicator.unit, lang, judgement.target)}
               {indicator.kind === 'rate' && components?.numerator != null && (
                 <span className="fraction">
                   {' '}
-                  （{formatValue(components.numerator, 'count', lang)} / {formatValue(components.denominator, 'count', lang)}）
+                  （{formatNumber(components.numerator, lang)} / {formatNumber(components.denominator ?? NaN, lang)}）
                 </span>
               )}
             </dd>

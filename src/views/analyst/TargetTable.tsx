@@ -1,7 +1,7 @@
 /** Every target that matches the filters, one row each, with the contract's data-kpi attributes. */
 import { useDashboard } from '../../app/dashboard-context';
 import type { JudgedTarget } from '../../data/model';
-import { formatPercent, formatValue } from '../../domain/format';
+import { formatPercent, formatValue, formatValueNear } from '../../domain/format';
 import { kpiAttrs } from '../panels/kpi-attrs';
 import { areaName, comparatorText, indicatorName } from '../panels/labels';
 import { StatusBadge } from '../panels/StatusBadge';
@@ -44,7 +44,7 @@ export function TargetTable({ rows, selected, onSelect }: { rows: readonly Judge
                   ? `${i18n.t('baselinePrior')}${judgement.target != null ? `（${fmt(judgement.target)}）` : ''}`
                   : `${comparatorText(target.comparator, lang)} ${fmt(judgement.target)}`}
               </td>
-              <td className="num">{fmt(judgement.actual)}</td>
+              <td className="num">{formatValueNear(judgement.actual, indicator.unit, lang, judgement.target)}</td>
               <td className="num">{judgement.expected != null ? fmt(judgement.expected) : '—'}</td>
               <td className="num">{formatPercent(judgement.attainment)}</td>
               <td>

@@ -1,7 +1,7 @@
 /** One target as a wall tile: indicator, actual, target, pace (flows), status in icon and word. */
 import { useDashboard } from '../../app/dashboard-context';
 import type { JudgedTarget } from '../../data/model';
-import { formatValue } from '../../domain/format';
+import { formatNumber, formatValue, formatValueNear, formatValueParts } from '../../domain/format';
 import { kpiAttrs } from './kpi-attrs';
 import { comparatorText, indicatorName } from './labels';
 import { StatusBadge } from './StatusBadge';
@@ -11,14 +11,19 @@ export function TargetTile({ judged }: { judged: JudgedTarget }) {
   const { lang } = i18n;
   const { indicator, judgement, target, components } = judged;
   const fmt = (v: number | null) => formatValue(v, indicator.unit, lang);
+  const near = formatValueNear(judgement.actual, indicator.unit, lang, judgement.target);
+  const parts = indicator.unit === 'percent' ? { number: near.replace(/%$/, ''), unit: '%' } : formatValueParts(judgement.actual, indicator.unit, lang);
   const rate = indicator.kind === 'rate' && components?.numerator != null && components.denominator != null;
   return (
     <article className={`tile tile-${judgement.status}`} {...kpiAttrs(judged)}>
       <h2 className="tile-name">{indicatorName(indicator, lang)}</h2>
-      <div className="tile-actual">{fmt(judgement.actual)}</div>
+      <div className="tile-actual">
+        <span className="tile-number">{parts.number}</span>
+        <span className="tile-unit">{parts.unit}</span>
+      </div>
       {rate && (
         <div className="tile-fraction">
-          {formatValue(components!.numerator, 'count', lang)} / {formatValue(components!.denominator, 'count', lang)}
+          {formatNumber(components!.numerator!, lang)} / {formatNumber(components!.denominator!, lang)}
         </div>
       )}
       <dl className="tile-facts">

@@ -14,9 +14,18 @@ import { StatusIcon } from '../panels/StatusBadge';
 import { TargetTile } from '../panels/TargetTile';
 import { useViewportFont } from '../panels/use-viewport-font';
 
-/** The target the district chart shows: the first rate (a floor every district can be read against). */
+/**
+ * The target the district chart shows: a rate (a floor every district can be read against),
+ * preferring one that is not met, since that is where the room's attention should go.
+ */
 function featured(judged: readonly JudgedTarget[]): JudgedTarget | null {
-  return judged.find((j) => j.indicator.kind === 'rate' && j.judgement.actual != null) ?? judged.find((j) => j.judgement.actual != null) ?? null;
+  const rates = judged.filter((j) => j.indicator.kind === 'rate' && j.judgement.actual != null);
+  return (
+    rates.find((j) => j.judgement.status !== 'met') ??
+    rates[0] ??
+    judged.find((j) => j.judgement.actual != null) ??
+    null
+  );
 }
 
 export function WallView() {
