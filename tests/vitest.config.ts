@@ -1,6 +1,9 @@
 import { defineConfig } from 'vitest/config';
+import { fileURLToPath } from 'node:url';
 
 export default defineConfig({
+  // This file lives in tests/ to keep the repository's top level short.
+  root: fileURLToPath(new URL('..', import.meta.url)),
   test: {
     include: ['tests/unit/**/*.test.ts', 'tests/sql/**/*.test.ts'],
     environment: 'node',

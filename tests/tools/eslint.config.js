@@ -4,6 +4,8 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 export default tseslint.config(
+  // This file lives in tests/tools/ to keep the repository's top level short; patterns are relative to the root.
+  { basePath: '../..' },
   { ignores: ['dist/', 'node_modules/', 'tests/artifacts/', 'coverage/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
