@@ -10,7 +10,18 @@ import { dueMonth, judge } from '../../domain/judge';
 import { useChildActuals } from './hooks';
 import { areaName, indicatorName } from './labels';
 
-export function AreaComparisonPanel({ judged, theme, name }: { judged: JudgedTarget; theme: ChartTheme; name: string }) {
+export function AreaComparisonPanel({
+  judged,
+  theme,
+  name,
+  hideWhenEmpty = false,
+}: {
+  judged: JudgedTarget;
+  theme: ChartTheme;
+  name: string;
+  /** The wall drops the panel (its space goes to the tiles) instead of showing "no data". */
+  hideWhenEmpty?: boolean;
+}) {
   const { i18n, asOf } = useDashboard();
   const { lang } = i18n;
   const children = useChildActuals(judged);
@@ -58,7 +69,7 @@ export function AreaComparisonPanel({ judged, theme, name }: { judged: JudgedTar
   );
   if (children.isPending) return <div className="chart placeholder" />;
   if (bars.length === 0)
-    return (
+    return hideWhenEmpty ? null : (
       <div className="chart empty">
         <h3>{title}</h3>
         <p>{i18n.t('chartNoData')}</p>

@@ -2,7 +2,7 @@
  * The wall screen (foundation): a tile per city-wide target of the year and a chart comparing
  * the districts on one of them. Sized from the viewport so it fills a 1920×1080 screen.
  */
-import { useMemo } from 'react';
+import { useMemo, type CSSProperties } from 'react';
 import { useDashboard } from '../../app/dashboard-context';
 import { WALL_THEME } from '../../charts/theme';
 import type { JudgedTarget } from '../../data/model';
@@ -16,16 +16,23 @@ import { useViewportFont } from '../panels/use-viewport-font';
 
 /**
  * The target the district chart shows: a rate (a floor every district can be read against),
- * preferring one that is not met, since that is where the room's attention should go.
+ * preferring the unmet one furthest from its target, since that is where the room's attention should go.
  */
 function featured(judged: readonly JudgedTarget[]): JudgedTarget | null {
   const rates = judged.filter((j) => j.indicator.kind === 'rate' && j.judgement.actual != null);
   return (
-    rates.find((j) => j.judgement.status !== 'met') ??
+    rates.filter((j) => j.judgement.status !== 'met').sort((a, b) => (a.judgement.attainment ?? 0) - (b.judgement.attainment ?? 0))[0] ??
     rates[0] ??
     judged.find((j) => j.judgement.actual != null) ??
     null
   );
+}
+
+/** Columns and rows for n tiles: at most 4 across; the tiles fill the space and their figures scale with them. */
+function tileGrid(n: number): CSSProperties {
+  const cols = Math.min(4, Math.max(1, n <= 4 ? n : Math.ceil(n / Math.ceil(n / 4))));
+  const rows = Math.ceil(n / cols);
+  return { ['--cols' as string]: String(cols), ['--rows' as string]: String(rows) };
 }
 
 export function WallView() {
@@ -58,14 +65,14 @@ export function WallView() {
         <p className="wall-empty">{i18n.t('wallNoTargets')}</p>
       ) : (
         <div className="wall-body">
-          <section className="wall-tiles" style={{ ['--tiles' as string]: String(list.length) }}>
+          <section className="wall-tiles" style={tileGrid(list.length)}>
             {list.map((j) => (
               <TargetTile key={j.target.targetId} judged={j} />
             ))}
           </section>
           {feature && (
             <section className="wall-chart">
-              <AreaComparisonPanel judged={feature} theme={theme} name="wall-districts" />
+              <AreaComparisonPanel judged={feature} theme={theme} name="wall-districts" hideWhenEmpty />
             </section>
           )}
         </div>
