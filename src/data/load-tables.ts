@@ -34,7 +34,6 @@ export type IssueCode =
   | 'rate_needs_fraction'
   | 'denominator_zero'
   | 'numerator_exceeds_denominator'
-  | 'ytd_only_for_flow'
   | 'value_needed'
   | 'csv_structure'
   // whole-file problems
@@ -153,8 +152,8 @@ const CHECKS: Record<TableName, Check[]> = {
     { code: 'unknown_area', column: 'area_code', when: 'area_code NOT IN (SELECT area_code FROM ctx_areas)' },
     { code: 'required', column: 'period', when: 'period IS NULL' },
     { code: 'bad_period', column: 'period', when: `NOT regexp_full_match(period, '[0-9]{4}-(0[1-9]|1[0-2])')` },
-    { code: 'bad_basis', column: 'basis', when: `basis IS NOT NULL AND basis NOT IN ('flow','ytd')` },
-    { code: 'ytd_only_for_flow', column: 'basis', when: `basis = 'ytd' AND kind <> 'flow'` },
+    // basis only matters for flows; on a level or rate row it is ignored rather than held against the row.
+    { code: 'bad_basis', column: 'basis', when: `kind = 'flow' AND basis IS NOT NULL AND basis NOT IN ('flow','ytd')` },
     { code: 'not_a_number', column: 'value', when: isBadNum('value') },
     { code: 'not_finite', column: 'value', when: notFinite('value') },
     { code: 'not_a_number', column: 'numerator', when: isBadNum('numerator') },
