@@ -9,7 +9,8 @@ import './styles.css';
 void getEngine().catch(() => undefined);
 
 const queryClient = new QueryClient({
-  defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false, staleTime: Infinity } },
+  // Short gcTime: every refresh makes new keys, and a wall runs for days.
+  defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false, staleTime: Infinity, gcTime: 15_000 } },
 });
 
 createRoot(document.getElementById('root')!).render(

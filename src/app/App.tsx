@@ -3,7 +3,7 @@
  * sets the page hooks (data-ready / data-error) on the root element.
  */
 import { useEffect, useMemo, useState } from 'react';
-import { useIsFetching, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useIsFetching, useQuery } from '@tanstack/react-query';
 import { getEngine } from '../data/db';
 import { BUNDLED_DATA, FolderLoadError, folderUrl, loadDataFolder } from '../data/fetch-folder';
 import { readCatalog } from '../data/model';
@@ -13,6 +13,14 @@ import { DashboardContext, type Dashboard } from './dashboard-context';
 import { translator } from './i18n';
 import { queryKeys } from './query-keys';
 import { useUrlState } from './use-url-state';
+import { refreshLog } from './refresh-log';
+
+declare global {
+  interface Window {
+    /** Operational hooks: refresh now (what ?refresh= does on its timer). */
+    __dashboard?: { refresh: () => Promise<unknown> };
+  }
+}
 import { WallView } from '../views/wall/WallView';
 import { AnalystView } from '../views/analyst/AnalystView';
 import { FatalError } from '../views/panels/FatalError';
@@ -30,12 +38,26 @@ export function App() {
       if (report.fatal) throw new FolderLoadError(report);
       return { engine, report };
     },
+    // ?refresh=: fetch the folder again on a timer. A failed refresh leaves the last good data in
+    // DuckDB (the folder is swapped in only as a whole) and in this query's data.
+    refetchInterval: state.refresh ? state.refresh * 1000 : false,
+    refetchIntervalInBackground: true,
   });
+  // Every query below is keyed by this stamp: a new load or upload re-reads, an old one is dropped.
+  const stamp = `${folder.dataUpdatedAt}:${version}`;
   const catalog = useQuery({
-    queryKey: queryKeys.catalog(state.data, version),
+    queryKey: queryKeys.catalog(state.data, stamp),
     queryFn: () => readCatalog(folder.data!.engine),
-    enabled: folder.isSuccess,
+    enabled: folder.data != null,
+    placeholderData: keepPreviousData,
   });
+
+  useEffect(() => {
+    window.__dashboard = { refresh: () => folder.refetch() };
+  }, [folder]);
+  useEffect(() => {
+    if (folder.error && folder.errorUpdatedAt) refreshLog.add({ at: folder.errorUpdatedAt, message: folder.error.message });
+  }, [folder.error, folder.errorUpdatedAt]);
 
   const dashboard: Dashboard | null = useMemo(() => {
     if (!folder.data || !catalog.data) return null;
@@ -51,15 +73,18 @@ export function App() {
       areas,
       state,
       setState,
-      version,
+      version: stamp,
       bumpVersion: () => setVersion((v) => v + 1),
       i18n,
+      loadedAt: folder.dataUpdatedAt,
+      refreshError: folder.error,
     };
-  }, [folder.data, catalog.data, state, setState, version, i18n]);
+  }, [folder.data, folder.dataUpdatedAt, folder.error, catalog.data, state, setState, stamp, i18n]);
 
   const fetching = useIsFetching();
   const pendingCharts = usePendingCharts();
-  const error = folder.error ?? catalog.error;
+  // A failed refresh is not fatal while there is good data to show.
+  const error = folder.data ? catalog.error : (folder.error ?? catalog.error);
   const ready = dashboard != null && fetching === 0 && pendingCharts === 0 && !error;
 
   useEffect(() => {

@@ -16,10 +16,14 @@ export interface Dashboard {
   areas: string[];
   state: UrlState;
   setState: (patch: Partial<UrlState>) => void;
-  /** Bumped after each uploaded file, so every query re-reads. */
-  version: number;
+  /** Changes after each load, refresh or uploaded file, so every query re-reads. */
+  version: string;
   bumpVersion: () => void;
   i18n: Translator;
+  /** When the data on screen was loaded (ms since epoch). */
+  loadedAt: number;
+  /** The last refresh failed: the data on screen is from `loadedAt`. */
+  refreshError: Error | null;
 }
 
 export const DashboardContext = createContext<Dashboard | null>(null);

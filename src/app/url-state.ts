@@ -21,6 +21,10 @@ export interface UrlState {
   target: string | null;
   rotate: number;
   refresh: number | null;
+  /** Wall pages to show, by id, in order (null = all). */
+  pages: string[] | null;
+  /** Wall: rotate one page through the districts, or only those behind pace. */
+  cycle: 'districts' | 'behind' | null;
 }
 
 export interface UrlNotice {
@@ -41,6 +45,8 @@ export const DEFAULT_STATE: UrlState = {
   target: null,
   rotate: DEFAULT_ROTATE_SECONDS,
   refresh: null,
+  pages: null,
+  cycle: null,
 };
 
 const AREA_CODE = /^[0-9A-Za-z_-]{1,64}$/;
@@ -105,6 +111,18 @@ export function parseUrlState(search: string): { state: UrlState; notices: UrlNo
     if (Number.isFinite(n) && n >= 10 && n <= 86400) state.refresh = n;
     else bad('refresh', refresh);
   }
+  const pages = p.get('pages');
+  if (pages != null && pages !== '') {
+    const ids = pages.split(',').map((x) => x.trim()).filter(Boolean);
+    const good = ids.filter((id) => /^[a-z0-9%-]{1,120}$/i.test(id));
+    if (good.length !== ids.length || good.length === 0) bad('pages', pages);
+    if (good.length > 0) state.pages = good;
+  }
+  const cycle = p.get('cycle');
+  if (cycle != null && cycle !== '') {
+    if (cycle === 'districts' || cycle === 'behind') state.cycle = cycle;
+    else bad('cycle', cycle);
+  }
   return { state, notices };
 }
 
@@ -127,6 +145,8 @@ export function serializeUrlState(state: UrlState): string {
   if (state.lang !== DEFAULT_STATE.lang) p.set('lang', state.lang);
   if (state.rotate !== DEFAULT_STATE.rotate) p.set('rotate', String(state.rotate));
   if (state.refresh != null) p.set('refresh', String(state.refresh));
+  if (state.pages) p.set('pages', state.pages.join(','));
+  if (state.cycle) p.set('cycle', state.cycle);
   const s = p.toString();
   return s ? `?${s}` : '';
 }

@@ -20,19 +20,28 @@ export interface EChartProps {
   /** Text alternative for screen readers (also set as ECharts aria description). */
   description: string;
   className?: string;
+  /** 'svg' on the wall: text stays sharp at any size and is measurable in the DOM. */
+  renderer?: 'canvas' | 'svg';
+  /** Click on a data item (e.g. a district tile): receives the item's data object. */
+  onItemClick?: (data: unknown) => void;
 }
 
-export function EChart({ name, option, description, className }: EChartProps) {
+export function EChart({ name, option, description, className, renderer = 'canvas', onItemClick }: EChartProps) {
   const el = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
   const id = useId();
+  const clickRef = useRef(onItemClick);
+  useEffect(() => {
+    clickRef.current = onItemClick;
+  }, [onItemClick]);
 
   useEffect(() => {
     const node = el.current!;
-    const instance = echarts.init(node, undefined, { renderer: 'canvas' });
+    const instance = echarts.init(node, undefined, { renderer });
     chart.current = instance;
     const onFinished = () => renderTracker.done(id);
     instance.on('finished', onFinished);
+    instance.on('click', (params) => clickRef.current?.(params.data));
     const observer = new ResizeObserver(() => instance.resize());
     observer.observe(node);
     window.__charts = { ...window.__charts, [name]: instance };
@@ -43,7 +52,7 @@ export function EChart({ name, option, description, className }: EChartProps) {
       instance.dispose();
       chart.current = null;
     };
-  }, [id, name]);
+  }, [id, name, renderer]);
 
   useEffect(() => {
     const instance = chart.current;

@@ -22,10 +22,13 @@ export interface AreaComparisonOpts {
   theme: ChartTheme;
   labels: { title: string; target: string; description: string };
   higherIsBetter: boolean;
+  /** Axis maximum; default 100 for percentages (rates), none otherwise. null = fit the data. */
+  fixedMax?: number | null;
 }
 
 export function buildAreaComparisonOption(bars: readonly AreaBar[], opts: AreaComparisonOpts): ChartOption {
   const { unit, lang, target, theme, labels, higherIsBetter } = opts;
+  const max = opts.fixedMax === undefined ? (unit === 'percent' ? 100 : undefined) : (opts.fixedMax ?? undefined);
   const fmt = (v: number) => formatValue(v, unit, lang);
   const f = theme.font;
   // Best at the top: ECharts draws category axes bottom-up, so sort worst first.
@@ -40,11 +43,11 @@ export function buildAreaComparisonOption(bars: readonly AreaBar[], opts: AreaCo
     backgroundColor: theme.background,
     textStyle: { color: theme.text, fontSize: f },
     title: { text: labels.title, left: 0, top: 0, textStyle: { color: theme.text, fontSize: f * 1.05, fontWeight: 600 } },
-    grid: { left: 8, right: f * 5, top: f * 2.6, bottom: 4, containLabel: true },
+    grid: { left: 8, right: f * 5, top: f * 2.6, bottom: 4, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
     xAxis: {
       type: 'value',
       scale: false,
-      max: unit === 'percent' ? 100 : undefined,
+      max,
       axisLabel: { color: theme.muted, fontSize: f * 0.8, formatter: (v: number) => fmt(v) },
       splitLine: { lineStyle: { color: theme.grid } },
     },

@@ -13,6 +13,8 @@ export interface MonthlyOptionOpts {
   target: number | null;
   theme: ChartTheme;
   labels: { actual: string; target: string; pace: string; title: string; description: string };
+  /** Wall: legend under the chart, so a long title never runs into it; no hover needed. */
+  legendBottom?: boolean;
 }
 
 export function buildMonthlyOption(points: readonly SeriesPoint[], opts: MonthlyOptionOpts): ChartOption {
@@ -27,9 +29,11 @@ export function buildMonthlyOption(points: readonly SeriesPoint[], opts: Monthly
     backgroundColor: theme.background,
     textStyle: { color: theme.text, fontSize: f },
     title: { text: labels.title, left: 0, top: 0, textStyle: { color: theme.text, fontSize: f * 1.05, fontWeight: 600 } },
-    legend: { top: 0, right: 0, textStyle: { color: theme.muted, fontSize: f * 0.9 } },
-    grid: { left: 8, right: 16, top: f * 3, bottom: 8, containLabel: true },
-    tooltip: { trigger: 'axis', valueFormatter: (v) => (typeof v === 'number' ? fmt(v) : '—') },
+    legend: opts.legendBottom
+      ? { bottom: 0, left: 'center', textStyle: { color: theme.muted, fontSize: f * 0.9 } }
+      : { top: 0, right: 0, textStyle: { color: theme.muted, fontSize: f * 0.9 } },
+    grid: { left: 8, right: 16, top: f * 3, bottom: opts.legendBottom ? f * 2.4 : 8, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
+    tooltip: opts.legendBottom ? { show: false } : { trigger: 'axis', valueFormatter: (v) => (typeof v === 'number' ? fmt(v) : '—') },
     xAxis: {
       type: 'category',
       data: months,

@@ -3,7 +3,18 @@
  * same list: an option that needs an unregistered component does not compile.
  */
 import * as echarts from 'echarts/core';
-import { BarChart, LineChart, type BarSeriesOption, type LineSeriesOption } from 'echarts/charts';
+import {
+  BarChart,
+  CustomChart,
+  LineChart,
+  MapChart,
+  ScatterChart,
+  type BarSeriesOption,
+  type CustomSeriesOption,
+  type LineSeriesOption,
+  type MapSeriesOption,
+  type ScatterSeriesOption,
+} from 'echarts/charts';
 import {
   AriaComponent,
   GridComponent,
@@ -18,11 +29,14 @@ import {
   type TitleComponentOption,
   type TooltipComponentOption,
 } from 'echarts/components';
-import { CanvasRenderer } from 'echarts/renderers';
+import { CanvasRenderer, SVGRenderer } from 'echarts/renderers';
 
 echarts.use([
   BarChart,
+  CustomChart,
   LineChart,
+  MapChart,
+  ScatterChart,
   AriaComponent,
   GridComponent,
   LegendComponent,
@@ -30,11 +44,15 @@ echarts.use([
   TitleComponent,
   TooltipComponent,
   CanvasRenderer,
+  SVGRenderer,
 ]);
 
 export type ChartOption = echarts.ComposeOption<
   | BarSeriesOption
+  | CustomSeriesOption
   | LineSeriesOption
+  | MapSeriesOption
+  | ScatterSeriesOption
   | AriaComponentOption
   | GridComponentOption
   | LegendComponentOption

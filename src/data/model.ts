@@ -4,7 +4,8 @@
  */
 import { actualOf, dueMonth, expectedPace, judge, judgementMonth } from '../domain/judge';
 import { decemberOf, formatPeriod, januaryOf } from '../domain/period';
-import type { ActualComponents, Area, AreaLevel, Comparator, Indicator, IndicatorKind, Judgement, Target } from '../domain/types';
+import { districtScore, paceAdjustedAttainment, worstStatus } from '../domain/district';
+import type { ActualComponents, Area, AreaLevel, Comparator, Indicator, IndicatorKind, Judgement, Status, Target } from '../domain/types';
 import type { SqlEngine } from './engine';
 import {
   selectActualComponents,
@@ -201,5 +202,114 @@ export async function childActuals(engine: SqlEngine, catalog: Catalog, judged: 
   return children.map((area, i) => {
     const components = comps.get(i) ?? null;
     return { area, components, actual: actualOf(indicator.kind, components) };
+  });
+}
+
+/** One thing a district is judged on: a target of its own (or of its towns and zones), or a city floor. */
+export interface DistrictItem {
+  source: 'own' | 'floor';
+  target: Target;
+  indicator: Indicator;
+  /** The area the item is about (the district itself for floors). */
+  area: Area;
+  judgement: Judgement;
+  components: ActualComponents | null;
+  paceAttainment: number | null;
+}
+
+export interface DistrictSummary {
+  area: Area;
+  items: DistrictItem[];
+  /** Worst status among the items; null when nothing applies. */
+  status: Status | null;
+  /** Mean pace-adjusted attainment (100 = on pace). */
+  score: number | null;
+  /** True when any item is behind pace (落后序时). */
+  behind: boolean;
+  illustrative: boolean;
+}
+
+/** True when `code` is `ancestor` or lies below it. */
+export function isWithin(catalog: Catalog, code: string, ancestor: string): boolean {
+  for (let c: string | null = code, i = 0; c != null && i < 10; i++) {
+    if (c === ancestor) return true;
+    c = catalog.areaByCode.get(c)?.parentCode ?? null;
+  }
+  return false;
+}
+
+/**
+ * Each district read against what applies to it in `year`: its own targets (set for it, its towns or
+ * zones) and the city-wide floors and caps of rates and levels, which bind every district. City
+ * flow totals are not split across districts, so they are not held against any one of them.
+ */
+export async function judgeDistricts(
+  engine: SqlEngine,
+  catalog: Catalog,
+  judgedYear: readonly JudgedTarget[],
+  asOf: number,
+): Promise<DistrictSummary[]> {
+  const roots = new Set(catalog.areas.filter((a) => a.level === 'city' || a.parentCode == null).map((a) => a.areaCode));
+  const districts = catalog.areas.filter((a) => a.level === 'district');
+  const floors = judgedYear.filter((j) => roots.has(j.target.areaCode) && j.indicator.kind !== 'flow' && j.judgement.target != null);
+  const requests: ActualRequest[] = [];
+  districts.forEach((d, di) =>
+    floors.forEach((f, fi) =>
+      requests.push({
+        id: di * floors.length + fi,
+        indicatorId: f.target.indicatorId,
+        areaCode: d.areaCode,
+        year: f.target.year,
+        endIdx: judgementMonth(f.target, asOf),
+      }),
+    ),
+  );
+  const comps = await fetchComponents(engine, requests);
+  return districts.map((area, di) => {
+    const own: DistrictItem[] = judgedYear
+      .filter((j) => !roots.has(j.target.areaCode) && isWithin(catalog, j.target.areaCode, area.areaCode))
+      .map((j) => ({
+        source: 'own',
+        target: j.target,
+        indicator: j.indicator,
+        area: j.area,
+        judgement: j.judgement,
+        components: j.components,
+        paceAttainment: paceAdjustedAttainment(j.judgement, j.target.comparator),
+      }));
+    const floorItems: DistrictItem[] = floors.flatMap((f, fi) => {
+      const components = comps.get(di * floors.length + fi) ?? null;
+      if (!components) return [];
+      const judgement = judge({
+        kind: f.indicator.kind,
+        comparator: f.target.comparator,
+        year: f.target.year,
+        due: dueMonth(f.target),
+        asOf,
+        actual: actualOf(f.indicator.kind, components),
+        target: f.judgement.target,
+      });
+      return [
+        {
+          source: 'floor' as const,
+          target: f.target,
+          indicator: f.indicator,
+          area,
+          judgement,
+          components,
+          paceAttainment: paceAdjustedAttainment(judgement, f.target.comparator),
+        },
+      ];
+    });
+    const items = [...own, ...floorItems];
+    const statuses = items.map((i) => i.judgement.status);
+    return {
+      area,
+      items,
+      status: worstStatus(statuses),
+      score: districtScore(items.map((i) => i.paceAttainment)),
+      behind: statuses.includes('behind'),
+      illustrative: items.some((i) => i.components?.illustrative),
+    };
   });
 }

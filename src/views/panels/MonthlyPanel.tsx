@@ -7,14 +7,25 @@ import type { ChartTheme } from '../../charts/theme';
 import type { JudgedTarget } from '../../data/model';
 import { formatValue } from '../../domain/format';
 import { useMonthlySeries } from './hooks';
-import { indicatorName } from './labels';
+import { areaName, indicatorName } from './labels';
 
-export function MonthlyPanel({ judged, theme, name }: { judged: JudgedTarget; theme: ChartTheme; name: string }) {
+export function MonthlyPanel({
+  judged,
+  theme,
+  name,
+  renderer,
+}: {
+  judged: JudgedTarget;
+  theme: ChartTheme;
+  name: string;
+  renderer?: 'canvas' | 'svg';
+}) {
   const { i18n } = useDashboard();
   const { lang } = i18n;
   const series = useMonthlySeries(judged);
   const { indicator, judgement } = judged;
-  const title = `${i18n.t('monthlyTitle')} · ${indicatorName(indicator, lang)}`;
+  // On the wall the title is the indicator alone: the legend says what the lines are.
+  const title = renderer === 'svg' ? `${areaName(judged.area, lang)} · ${indicatorName(indicator, lang)}` : `${i18n.t('monthlyTitle')} · ${indicatorName(indicator, lang)}`;
   const description = useMemo(() => {
     const pts = (series.data ?? []).filter((p) => p.actual != null);
     const last = pts[pts.length - 1];
@@ -30,9 +41,10 @@ export function MonthlyPanel({ judged, theme, name }: { judged: JudgedTarget; th
         target: judgement.target,
         theme,
         labels: { actual: i18n.t('actual'), target: i18n.t('target'), pace: i18n.t('pace'), title, description },
+        legendBottom: renderer === 'svg',
       }),
-    [series.data, indicator.unit, lang, judgement.target, theme, i18n, title, description],
+    [series.data, indicator.unit, lang, judgement.target, theme, i18n, title, description, renderer],
   );
   if (series.isPending) return <div className="chart placeholder" />;
-  return <EChart name={name} option={option} description={description} />;
+  return <EChart name={name} option={option} description={description} renderer={renderer} />;
 }

@@ -1,5 +1,5 @@
 /** Query hooks of the panels: each wraps one model function in TanStack Query with a factory key. */
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useDashboard } from '../../app/dashboard-context';
 import { queryKeys } from '../../app/query-keys';
 import { childActuals, judgeTargets, monthlySeries, type JudgedTarget } from '../../data/model';
@@ -17,6 +17,7 @@ export function useJudgedTargets(scope: 'city' | 'filtered') {
         t.year === year && (scope === 'city' ? roots.has(t.areaCode) : areas.length === 0 || areas.includes(t.areaCode));
       return judgeTargets(engine, catalog, catalog.targets.filter(pick), asOf);
     },
+    placeholderData: keepPreviousData,
   });
 }
 
@@ -26,6 +27,7 @@ export function useMonthlySeries(judged: JudgedTarget | null) {
     queryKey: queryKeys.series(state.data, version, judged?.target.targetId ?? '', asOf),
     queryFn: () => monthlySeries(engine, judged!, asOf),
     enabled: judged != null,
+    placeholderData: keepPreviousData,
   });
 }
 
@@ -35,5 +37,6 @@ export function useChildActuals(judged: JudgedTarget | null) {
     queryKey: queryKeys.children(state.data, version, judged?.target.targetId ?? '', asOf),
     queryFn: () => childActuals(engine, catalog, judged!, asOf),
     enabled: judged != null,
+    placeholderData: keepPreviousData,
   });
 }

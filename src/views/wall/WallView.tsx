@@ -1,82 +1,190 @@
 /**
- * The wall screen (foundation): a tile per city-wide target of the year and a chart comparing
- * the districts on one of them. Sized from the viewport so it fills a 1920×1080 screen.
+ * The wall screen: pages that rotate by themselves (?rotate=, ?pages=, ?cycle=), a progress bar to
+ * the next page, a header that says how fresh the data is, dark and sized from the viewport.
+ * A click or a key pauses and a second resumes; arrow keys step; a click on a district opens it.
  */
-import { useMemo, type CSSProperties } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import { useDashboard } from '../../app/dashboard-context';
+import { wallPages, type WallPage } from '../../app/wall-pages';
 import { WALL_THEME } from '../../charts/theme';
-import type { JudgedTarget } from '../../data/model';
-import type { Status } from '../../domain/types';
-import { AreaComparisonPanel } from '../panels/AreaComparisonPanel';
-import { Header } from '../panels/Header';
-import { useJudgedTargets } from '../panels/hooks';
-import { StatusIcon } from '../panels/StatusBadge';
-import { TargetTile } from '../panels/TargetTile';
+import { areaName } from '../panels/labels';
 import { useViewportFont } from '../panels/use-viewport-font';
+import { DistrictPage, DistrictsPage, GroupPage, OverviewPage, SourcesPage } from './pages/WallPages';
+import { useRotation } from './use-rotation';
+import { useWallData, type WallData } from './use-wall-data';
+import { WallHeader } from './WallHeader';
 
-/**
- * The target the district chart shows: a rate (a floor every district can be read against),
- * preferring the unmet one furthest from its target, since that is where the room's attention should go.
- */
-function featured(judged: readonly JudgedTarget[]): JudgedTarget | null {
-  const rates = judged.filter((j) => j.indicator.kind === 'rate' && j.judgement.actual != null);
-  return (
-    rates.filter((j) => j.judgement.status !== 'met').sort((a, b) => (a.judgement.attainment ?? 0) - (b.judgement.attainment ?? 0))[0] ??
-    rates[0] ??
-    judged.find((j) => j.judgement.actual != null) ??
-    null
-  );
-}
-
-/** Columns and rows for n tiles: at most 4 across; the tiles fill the space and their figures scale with them. */
-function tileGrid(n: number): CSSProperties {
-  const cols = Math.min(4, Math.max(1, n <= 4 ? n : Math.ceil(n / Math.ceil(n / 4))));
-  const rows = Math.ceil(n / cols);
-  return { ['--cols' as string]: String(cols), ['--rows' as string]: String(rows) };
-}
+const IDLE_CURSOR_MS = 3000;
 
 export function WallView() {
-  const { i18n, year } = useDashboard();
-  const judged = useJudgedTargets('city');
-  const font = useViewportFont(0.02);
+  const { i18n, catalog, state, year } = useDashboard();
+  const { lang } = i18n;
+  const wall = useWallData();
+  const font = useViewportFont(0.021, 10);
   const theme = useMemo(() => ({ ...WALL_THEME, font }), [font]);
-  const list = judged.data ?? [];
-  const showSample = list.some((j) => j.components?.illustrative);
-  const counts = list.reduce<Record<Status, number>>(
-    (acc, j) => ({ ...acc, [j.judgement.status]: acc[j.judgement.status] + 1 }),
-    { met: 0, on_track: 0, behind: 0, missed: 0, no_data: 0 },
+
+  const pages: WallPage[] = useMemo(() => {
+    const data = wall.data;
+    const indicatorsWithTargets = new Set(catalog.targets.filter((t) => t.year === year).map((t) => t.indicatorId));
+    const groups: { groupZh: string; groupEn: string | null }[] = [];
+    for (const ind of catalog.indicators) {
+      if (!indicatorsWithTargets.has(ind.indicatorId) || !ind.groupZh) continue;
+      if (!groups.some((g) => g.groupZh === ind.groupZh)) groups.push({ groupZh: ind.groupZh, groupEn: ind.groupEn });
+    }
+    return wallPages({
+      groups,
+      // A district with nothing to judge this year would be an empty page on the wall.
+      districts: data?.districts.filter((d) => d.items.length > 0).map((d) => d.area.areaCode) ?? [],
+      behind: data?.districts.filter((d) => d.behind).map((d) => d.area.areaCode) ?? [],
+      pagesParam: state.pages,
+      cycle: state.cycle,
+    });
+  }, [wall.data, catalog, year, state.pages, state.cycle]);
+
+  const rotation = useRotation(pages.length, state.rotate);
+  const { toggle, pause } = rotation;
+  // A district opened by a click shows until the rotation is resumed or stepped.
+  const [opened, setOpened] = useState<string | null>(null);
+  const lastIndex = useRef(rotation.index);
+  useEffect(() => {
+    if (lastIndex.current !== rotation.index) setOpened(null);
+    lastIndex.current = rotation.index;
+  }, [rotation.index]);
+  useEffect(() => {
+    if (!rotation.paused) setOpened(null);
+  }, [rotation.paused]);
+
+  const openDistrict = useCallback(
+    (code: string) => {
+      setOpened(code);
+      pause();
+    },
+    [pause],
   );
-  const feature = featured(list);
+
+  // The cursor hides when the mouse is idle: nobody should see it on a wall.
+  const [idle, setIdle] = useState(false);
+  useEffect(() => {
+    let timer = window.setTimeout(() => setIdle(true), IDLE_CURSOR_MS);
+    const wake = () => {
+      setIdle(false);
+      window.clearTimeout(timer);
+      timer = window.setTimeout(() => setIdle(true), IDLE_CURSOR_MS);
+    };
+    window.addEventListener('mousemove', wake);
+    return () => {
+      window.removeEventListener('mousemove', wake);
+      window.clearTimeout(timer);
+    };
+  }, []);
+
+  const page: WallPage | undefined = opened ? { kind: 'district', id: `district-${opened}`, areaCode: opened } : pages[rotation.index];
+  const title = page ? pageTitle(page, catalog, lang, i18n.t) : '';
+  const showSample = wall.data ? sampleShown(wall.data, page) : false;
+  const unknownPages = state.pages?.filter((id) => !pages.some((p) => p.id === id)) ?? [];
+
+  const onClick = (e: MouseEvent) => {
+    // Controls and chart items handle their own clicks.
+    if ((e.target as HTMLElement).closest('button, a, select, input, [data-chart]')) return;
+    toggle();
+  };
+
   return (
-    <main className="wall">
-      <Header title={i18n.t('wallTitle')} showSample={showSample}>
-        <div className="wall-summary" aria-label={i18n.t('cityTargetsOf', { year })}>
-          <span className="wall-year">{i18n.t('cityTargetsOf', { year })}</span>
-          {(Object.keys(counts) as Status[])
-            .filter((s) => counts[s] > 0)
-            .map((s) => (
-              <span key={s} className={`wall-count status-${s}`} data-count={s}>
-                <StatusIcon status={s} /> {i18n.status(s)} {counts[s]}
-              </span>
-            ))}
-        </div>
-      </Header>
-      {judged.isPending ? null : list.length === 0 ? (
-        <p className="wall-empty">{i18n.t('wallNoTargets')}</p>
-      ) : (
-        <div className="wall-body">
-          <section className="wall-tiles" style={tileGrid(list.length)}>
-            {list.map((j) => (
-              <TargetTile key={j.target.targetId} judged={j} />
-            ))}
-          </section>
-          {feature && (
-            <section className="wall-chart">
-              <AreaComparisonPanel judged={feature} theme={theme} name="wall-districts" hideWhenEmpty />
-            </section>
-          )}
-        </div>
+    <main
+      className={`wall${idle ? ' cursor-idle' : ''}`}
+      data-page={page?.id ?? ''}
+      data-page-index={rotation.index}
+      data-page-count={pages.length}
+      data-pages={pages.map((p) => p.id).join(',')}
+      data-paused={rotation.paused ? 'true' : 'false'}
+      onClick={onClick}
+    >
+      <WallHeader pageTitle={title} showSample={showSample} paused={rotation.paused} onTogglePause={toggle} />
+      {unknownPages.length > 0 && (
+        <p className="wall-notice" role="status">
+          {i18n.t('unknownPages', { value: unknownPages.join(', ') })}
+        </p>
+      )}
+      <div className="wall-page" key={page?.id ?? 'none'}>
+        {wall.error ? (
+          <div className="panel-error" role="alert" data-panel-error="wall">
+            <strong>{i18n.t('panelError')}</strong> <span>{wall.error.message}</span>
+          </div>
+        ) : wall.data && page ? (
+          <PageBody page={page} data={wall.data} theme={theme} onDistrict={openDistrict} />
+        ) : wall.data && pages.length === 0 ? (
+          <p className="wall-empty">{i18n.t('noDistrictItems')}</p>
+        ) : null}
+      </div>
+      <div className="wall-progress" aria-hidden="true" data-progress-paused={rotation.paused ? 'true' : 'false'}>
+        <div
+          key={`${rotation.index}-${opened ?? ''}-${pages.length}`}
+          className="wall-progress-bar"
+          style={{
+            animationDuration: `${rotation.duration}ms`,
+            animationDelay: `-${rotation.spent}ms`,
+            animationPlayState: rotation.paused || pages.length <= 1 ? 'paused' : 'running',
+          }}
+        />
+      </div>
+      {rotation.paused && (
+        <span className="paused-mark" role="status" data-paused-mark="">
+          {i18n.t('paused')}
+        </span>
       )}
     </main>
   );
+}
+
+function PageBody({ page, data, theme, onDistrict }: { page: WallPage; data: WallData; theme: typeof WALL_THEME; onDistrict: (c: string) => void }) {
+  const props = { data, theme, onDistrict };
+  switch (page.kind) {
+    case 'overview':
+      return <OverviewPage {...props} />;
+    case 'group':
+      return <GroupPage {...props} group={page.groupZh} />;
+    case 'districts':
+      return <DistrictsPage {...props} />;
+    case 'sources':
+      return <SourcesPage {...props} />;
+    case 'district':
+      return <DistrictPage {...props} areaCode={page.areaCode} />;
+  }
+}
+
+function pageTitle(
+  page: WallPage,
+  catalog: ReturnType<typeof useDashboard>['catalog'],
+  lang: 'zh' | 'en',
+  t: ReturnType<typeof useDashboard>['i18n']['t'],
+): string {
+  switch (page.kind) {
+    case 'overview':
+      return t('pageOverview');
+    case 'group':
+      return lang === 'en' ? (page.groupEn ?? page.groupZh) : page.groupZh;
+    case 'districts':
+      return t('pageDistricts');
+    case 'sources':
+      return t('pageSources');
+    case 'district':
+      return areaName(catalog.areaByCode.get(page.areaCode), lang);
+  }
+}
+
+/** The sample badge shows when the page on screen carries an illustrative figure. */
+function sampleShown(data: WallData, page: WallPage | undefined): boolean {
+  if (!page) return false;
+  switch (page.kind) {
+    case 'overview':
+      return data.city.some((j) => j.components?.illustrative) || data.districts.some((d) => d.illustrative);
+    case 'group':
+      return data.all.some((j) => j.indicator.groupZh === page.groupZh && j.components?.illustrative);
+    case 'districts':
+      return data.districts.some((d) => d.illustrative);
+    case 'sources':
+      return data.all.some((j) => j.components?.illustrative);
+    case 'district':
+      return data.districts.some((d) => d.illustrative);
+  }
 }

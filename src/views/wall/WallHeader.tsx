@@ -1,0 +1,80 @@
+/** The wall's header answers "how fresh is this?": clock, 数据截至, last refresh, and the badges. */
+import { useEffect, useState } from 'react';
+import { useDashboard } from '../../app/dashboard-context';
+import { formatPeriod } from '../../domain/period';
+import { SampleBadge } from '../panels/SampleBadge';
+
+const hhmm = (t: number) => new Date(t).toTimeString().slice(0, 5);
+
+function Clock() {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const t = window.setInterval(() => setNow(Date.now()), 1000);
+    return () => window.clearInterval(t);
+  }, []);
+  return (
+    <time className="wall-clock" dateTime={new Date(now).toISOString()}>
+      {new Date(now).toTimeString().slice(0, 8)}
+    </time>
+  );
+}
+
+export interface WallHeaderProps {
+  pageTitle: string;
+  showSample: boolean;
+  paused: boolean;
+  onTogglePause: () => void;
+}
+
+export function WallHeader({ pageTitle, showSample, paused, onTogglePause }: WallHeaderProps) {
+  const { i18n, asOf, loadedAt, refreshError, state, setState } = useDashboard();
+  const [full, setFull] = useState(() => document.fullscreenElement != null);
+  useEffect(() => {
+    const on = () => setFull(document.fullscreenElement != null);
+    document.addEventListener('fullscreenchange', on);
+    return () => document.removeEventListener('fullscreenchange', on);
+  }, []);
+  const toggleFull = () => {
+    if (document.fullscreenElement) void document.exitFullscreen();
+    else void document.documentElement.requestFullscreen?.().catch(() => undefined);
+  };
+  return (
+    <header className="wall-header">
+      <div className="wall-title">
+        <h1>{i18n.t('wallTitle')}</h1>
+        <span className="wall-page-title" data-page-title="">
+          {pageTitle}
+        </span>
+        <SampleBadge show={showSample} />
+        {refreshError && (
+          <span className="stale-badge" data-stale-badge="" role="status">
+            {i18n.t('refreshFailed', { time: hhmm(loadedAt) })}
+          </span>
+        )}
+      </div>
+      <div className="wall-meta">
+        <span className="as-of" data-as-of={formatPeriod(asOf)}>
+          {i18n.t('asOf')} <strong>{formatPeriod(asOf)}</strong>
+        </span>
+        <span className="refreshed" data-loaded-at={loadedAt}>
+          {i18n.t('lastRefresh')} <strong>{hhmm(loadedAt)}</strong>
+        </span>
+        <Clock />
+        <nav className="wall-controls" aria-label={i18n.t('controls')}>
+          <button type="button" className="switch" data-control="pause" aria-pressed={paused} onClick={onTogglePause}>
+            {paused ? i18n.t('resume') : i18n.t('pause')}
+          </button>
+          <button type="button" className="switch" data-control="fullscreen" onClick={toggleFull}>
+            {full ? i18n.t('exitFullscreen') : i18n.t('fullscreen')}
+          </button>
+          <button type="button" className="switch" lang={state.lang === 'zh' ? 'en' : 'zh'} onClick={() => setState({ lang: state.lang === 'zh' ? 'en' : 'zh' })}>
+            {i18n.t('language')}
+          </button>
+          <button type="button" className="switch" onClick={() => setState({ view: 'analyst' })}>
+            {i18n.t('viewAnalyst')}
+          </button>
+        </nav>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,115 @@
+/** The wall's chart panels: each is a builder plus <EChart>, in the wall theme, no hover needed. */
+import { useMemo } from 'react';
+import { useDashboard } from '../../app/dashboard-context';
+import { buildAreaComparisonOption } from '../../charts/build-area-comparison-option';
+import { buildBulletOption, type BulletRow } from '../../charts/build-bullet-option';
+import { buildTileMapOption, type MapCell } from '../../charts/build-tile-map-option';
+import { EChart } from '../../charts/EChart';
+import type { ChartTheme } from '../../charts/theme';
+import type { DistrictSummary } from '../../data/model';
+import { formatPercent } from '../../domain/format';
+import type { Status } from '../../domain/types';
+import { areaName } from '../panels/labels';
+
+const ROWS_PER_COLUMN = 9;
+
+/** Targets as bullets (actual, target, pace), split into columns so every row stays readable. */
+export function BulletPanel({ rows, name, title, theme }: { rows: BulletRow[]; name: string; title: string; theme: ChartTheme }) {
+  const { i18n } = useDashboard();
+  const columns = useMemo(() => {
+    const n = Math.max(1, Math.ceil(rows.length / ROWS_PER_COLUMN));
+    const per = Math.ceil(rows.length / n);
+    return Array.from({ length: n }, (_, i) => rows.slice(i * per, (i + 1) * per));
+  }, [rows]);
+  const options = useMemo(
+    () =>
+      columns.map((chunk, i) => {
+        const description = `${title}: ${chunk.map((r) => `${r.label} ${r.valueText} ${r.targetText} ${i18n.status(r.status)}`).join('; ')}`;
+        return {
+          description,
+          option: buildBulletOption(chunk, {
+            theme,
+            labels: { title: i === 0 ? title : '', target: i18n.t('target'), pace: i18n.t('pace'), description },
+          }),
+        };
+      }),
+    [columns, title, theme, i18n],
+  );
+  if (rows.length === 0) return <p className="wall-empty">{i18n.t('noGroupTargets')}</p>;
+  return (
+    <div className="bullet-columns" style={{ ['--cols' as string]: String(options.length) }}>
+      {options.map((o, i) => (
+        <EChart key={i} name={`${name}-${i}`} option={o.option} description={o.description} renderer="svg" />
+      ))}
+    </div>
+  );
+}
+
+/** The 16 districts as a tile map coloured by status; a click opens the district's page. */
+export function MapPanel({
+  summaries,
+  selected,
+  onSelect,
+  name,
+  theme,
+}: {
+  summaries: DistrictSummary[];
+  selected?: string | null;
+  onSelect?: (areaCode: string) => void;
+  name: string;
+  theme: ChartTheme;
+}) {
+  const { i18n } = useDashboard();
+  const { lang } = i18n;
+  const cells: MapCell[] = useMemo(
+    () =>
+      summaries.map((s) => ({
+        areaCode: s.area.areaCode,
+        name: areaName(s.area, lang),
+        status: s.status,
+        valueText: s.score == null ? null : formatPercent(s.score),
+        selected: s.area.areaCode === selected,
+      })),
+    [summaries, lang, selected],
+  );
+  const labels = useMemo(() => {
+    const status = Object.fromEntries((['met', 'on_track', 'behind', 'missed', 'no_data'] as Status[]).map((s) => [s, i18n.status(s)])) as Record<Status, string>;
+    const description = `${i18n.t('districtMap')}: ${cells.map((c) => `${c.name} ${c.status ? status[c.status] : '—'}`).join(', ')}`;
+    return { title: i18n.t('districtMap'), description, status };
+  }, [cells, i18n]);
+  const option = useMemo(() => buildTileMapOption(cells, { theme, labels }), [cells, theme, labels]);
+  const onClick = useMemo(
+    () => (onSelect ? (data: unknown) => {
+      const code = (data as { areaCode?: string } | null)?.areaCode;
+      if (code) onSelect(code);
+    } : undefined),
+    [onSelect],
+  );
+  return <EChart name={name} option={option} description={labels.description} renderer="svg" onItemClick={onClick} />;
+}
+
+/** Districts ranked by pace-adjusted attainment (100 = on pace), coloured by status. */
+export function RankingPanel({ summaries, name, theme }: { summaries: DistrictSummary[]; name: string; theme: ChartTheme }) {
+  const { i18n } = useDashboard();
+  const { lang } = i18n;
+  const bars = useMemo(
+    () => summaries.filter((s) => s.score != null).map((s) => ({ name: areaName(s.area, lang), value: s.score, status: s.status })),
+    [summaries, lang],
+  );
+  const description = `${i18n.t('districtRanking')}: ${bars.map((b) => `${b.name} ${formatPercent(b.value)}`).join(', ')}`;
+  const option = useMemo(
+    () =>
+      buildAreaComparisonOption(bars, {
+        unit: 'percent',
+        lang,
+        target: 100,
+        theme,
+        higherIsBetter: true,
+        fixedMax: null,
+        labels: { title: i18n.t('districtRanking'), target: i18n.t('onPace'), description },
+      }),
+    [bars, lang, theme, i18n, description],
+  );
+  if (bars.length === 0) return <p className="wall-empty">{i18n.t('chartNoData')}</p>;
+  return <EChart name={name} option={option} description={description} renderer="svg" />;
+}

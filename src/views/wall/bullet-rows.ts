@@ -1,0 +1,36 @@
+/** Judged targets as rows of the wall's bullet chart: values formatted once, rates with their denominator. */
+import type { BulletRow } from '../../charts/build-bullet-option';
+import { STATUS_MARK } from '../../charts/build-tile-map-option';
+import type { Lang } from '../../app/url-state';
+import { formatNumber, formatValue, formatValueNear } from '../../domain/format';
+import type { ActualComponents, Area, Indicator, Judgement, Target } from '../../domain/types';
+import { areaName, comparatorText, indicatorName } from '../panels/labels';
+
+export interface Judgeable {
+  target: Target;
+  indicator: Indicator;
+  area: Area;
+  judgement: Judgement;
+  components: ActualComponents | null;
+}
+
+/** `statusWord` puts the status in words beside the figures: colour is never the only signal. */
+export function bulletRow(j: Judgeable, lang: Lang, opts: { showArea: boolean; suffix?: string; statusWord: (s: Judgeable['judgement']['status']) => string }): BulletRow {
+  const { target, indicator, judgement, components, area } = j;
+  const unit = indicator.unit;
+  let valueText = formatValueNear(judgement.actual, unit, lang, judgement.target);
+  if (indicator.kind === 'rate' && components?.numerator != null && components.denominator != null)
+    valueText += `（${formatNumber(components.numerator, lang)}/${formatNumber(components.denominator, lang)}）`;
+  const name = indicatorName(indicator, lang);
+  return {
+    id: `${target.targetId}@${area.areaCode}`,
+    label: `${opts.showArea ? `${areaName(area, lang)} · ` : ''}${name}${opts.suffix ? `（${opts.suffix}）` : ''}`,
+    actual: judgement.actual,
+    target: judgement.target,
+    expected: judgement.expected,
+    status: judgement.status,
+    cap: target.comparator === '<=' || target.comparator === '<',
+    valueText,
+    targetText: `${judgement.target == null ? '—' : `${comparatorText(target.comparator, lang)} ${formatValue(judgement.target, unit, lang)}`}  ${STATUS_MARK[judgement.status]} ${opts.statusWord(judgement.status)}`,
+  };
+}
