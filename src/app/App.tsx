@@ -14,6 +14,12 @@ import { translator } from './i18n';
 import { queryKeys } from './query-keys';
 import { useUrlState } from './use-url-state';
 import { refreshLog } from './refresh-log';
+import { loadAreasGeoJson } from '../data/geojson';
+import { DatabaseStartError } from '../data/db';
+
+/** How often a wall retries a failed first load, and when it reloads after DuckDB failed to start. */
+const WALL_RETRY_MS = 30_000;
+const WALL_RELOAD_MS = 60_000;
 
 declare global {
   interface Window {
@@ -34,13 +40,16 @@ export function App() {
     queryKey: queryKeys.folder(state.data),
     queryFn: async () => {
       const engine = await getEngine();
-      const report = await loadDataFolder(engine, folderUrl(state.data ?? BUNDLED_DATA));
+      const folderAt = folderUrl(state.data ?? BUNDLED_DATA);
+      const [report, geo] = await Promise.all([loadDataFolder(engine, folderAt), loadAreasGeoJson(folderAt)]);
       if (report.fatal) throw new FolderLoadError(report);
-      return { engine, report };
+      return { engine, report, geo };
     },
     // ?refresh=: fetch the folder again on a timer. A failed refresh leaves the last good data in
     // DuckDB (the folder is swapped in only as a whole) and in this query's data.
-    refetchInterval: state.refresh ? state.refresh * 1000 : false,
+    // An unattended wall whose first load failed keeps trying, so it recovers when the data is back.
+    refetchInterval: (q) =>
+      state.refresh ? state.refresh * 1000 : state.view === 'wall' && q.state.data == null && q.state.error ? WALL_RETRY_MS : false,
     refetchIntervalInBackground: true,
   });
   // Every query below is keyed by this stamp: a new load or upload re-reads, an old one is dropped.
@@ -77,9 +86,17 @@ export function App() {
       bumpVersion: () => setVersion((v) => v + 1),
       i18n,
       loadedAt: folder.dataUpdatedAt,
+      geo: folder.data.geo,
       refreshError: folder.error,
     };
   }, [folder.data, folder.dataUpdatedAt, folder.error, catalog.data, state, setState, stamp, i18n]);
+
+  // DuckDB itself failed to start (e.g. the wasm could not be fetched): only a reload can help.
+  useEffect(() => {
+    if (state.view !== 'wall' || !(folder.error instanceof DatabaseStartError)) return;
+    const t = window.setTimeout(() => window.location.reload(), WALL_RELOAD_MS);
+    return () => window.clearTimeout(t);
+  }, [state.view, folder.error]);
 
   const fetching = useIsFetching();
   const pendingCharts = usePendingCharts();

@@ -2,6 +2,7 @@
 import { createContext, useContext } from 'react';
 import type { SqlEngine } from '../data/engine';
 import type { Catalog } from '../data/model';
+import type { GeoJsonInfo } from '../data/geojson';
 import type { Translator } from './i18n';
 import type { UrlState } from './url-state';
 
@@ -22,6 +23,8 @@ export interface Dashboard {
   i18n: Translator;
   /** When the data on screen was loaded (ms since epoch). */
   loadedAt: number;
+  /** Licensed boundaries from the data folder's areas.geojson, when it has one. */
+  geo: GeoJsonInfo | null;
   /** The last refresh failed: the data on screen is from `loadedAt`. */
   refreshError: Error | null;
 }

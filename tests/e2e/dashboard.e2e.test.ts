@@ -10,6 +10,7 @@
  * Every page fails its test on an uncaught page error, a console error, or a request to any host
  * other than the test server.
  */
+import { isExpectedConsoleError } from './expected-console';
 import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -83,7 +84,7 @@ async function withPage(query: string, body: (page: Page) => Promise<void>): Pro
   const serverHost = new URL(server!.url).host;
   page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
   page.on('console', (msg) => {
-    if (msg.type() === 'error') problems.push(`console.error: ${msg.text()}`);
+    if (msg.type() === 'error' && !isExpectedConsoleError(msg)) problems.push(`console.error: ${msg.text()}`);
   });
   page.on('request', (req) => {
     const url = req.url();

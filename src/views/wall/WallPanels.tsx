@@ -3,12 +3,13 @@ import { useMemo } from 'react';
 import { useDashboard } from '../../app/dashboard-context';
 import { buildAreaComparisonOption } from '../../charts/build-area-comparison-option';
 import { buildBulletOption, type BulletRow } from '../../charts/build-bullet-option';
-import { buildTileMapOption, type MapCell } from '../../charts/build-tile-map-option';
+import { buildGeoMapOption, buildTileMapOption, type MapCell } from '../../charts/build-tile-map-option';
+import { GEO_MAP_NAME } from '../../data/geojson';
 import { EChart } from '../../charts/EChart';
 import type { ChartTheme } from '../../charts/theme';
 import type { DistrictSummary } from '../../data/model';
 import { formatPercent } from '../../domain/format';
-import type { Status } from '../../domain/types';
+import { STATUSES, type Status } from '../../domain/types';
 import { areaName } from '../panels/labels';
 
 const ROWS_PER_COLUMN = 9;
@@ -59,7 +60,7 @@ export function MapPanel({
   name: string;
   theme: ChartTheme;
 }) {
-  const { i18n } = useDashboard();
+  const { i18n, geo } = useDashboard();
   const { lang } = i18n;
   const cells: MapCell[] = useMemo(
     () =>
@@ -73,11 +74,16 @@ export function MapPanel({
     [summaries, lang, selected],
   );
   const labels = useMemo(() => {
-    const status = Object.fromEntries((['met', 'on_track', 'behind', 'missed', 'no_data'] as Status[]).map((s) => [s, i18n.status(s)])) as Record<Status, string>;
+    const status = Object.fromEntries(STATUSES.map((s) => [s, i18n.status(s)])) as Record<Status, string>;
     const description = `${i18n.t('districtMap')}: ${cells.map((c) => `${c.name} ${c.status ? status[c.status] : '—'}`).join(', ')}`;
     return { title: i18n.t('districtMap'), description, status };
   }, [cells, i18n]);
-  const option = useMemo(() => buildTileMapOption(cells, { theme, labels }), [cells, theme, labels]);
+  // Geographic when the data folder brought licensed boundaries for these districts, tiles otherwise.
+  const geographic = geo != null && cells.every((c) => geo.codes.has(c.areaCode));
+  const option = useMemo(
+    () => (geographic ? buildGeoMapOption(cells, { theme, mapName: GEO_MAP_NAME, labels }) : buildTileMapOption(cells, { theme, labels })),
+    [geographic, cells, theme, labels],
+  );
   const onClick = useMemo(
     () => (onSelect ? (data: unknown) => {
       const code = (data as { areaCode?: string } | null)?.areaCode;
@@ -85,7 +91,11 @@ export function MapPanel({
     } : undefined),
     [onSelect],
   );
-  return <EChart name={name} option={option} description={labels.description} renderer="svg" onItemClick={onClick} />;
+  return (
+    <div className="map-holder" data-map={geographic ? 'geo' : 'tiles'}>
+      <EChart name={name} option={option} description={labels.description} renderer="svg" onItemClick={onClick} />
+    </div>
+  );
 }
 
 /** Districts ranked by pace-adjusted attainment (100 = on pace), coloured by status. */

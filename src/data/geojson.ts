@@ -1,0 +1,43 @@
+/**
+ * Optional licensed boundaries: a deployment that holds them puts `areas.geojson` in its data
+ * folder and the map becomes geographic. Parsed as JSON (never evaluated), checked for shape, and
+ * registered with ECharts under one constant name.
+ */
+import { echarts } from '../charts/echarts-setup';
+
+export const GEO_MAP_NAME = 'dashboard-areas';
+const MAX_GEOJSON_BYTES = 32 * 1024 * 1024;
+
+export interface GeoJsonInfo {
+  /** area_code of every feature. */
+  codes: Set<string>;
+}
+
+/** Fetches `<folder>/areas.geojson`; null when absent or unusable (then the tile map is used). */
+export async function loadAreasGeoJson(folder: URL): Promise<GeoJsonInfo | null> {
+  let res: Response;
+  try {
+    res = await fetch(new URL('areas.geojson', folder).href, { cache: 'no-cache' });
+  } catch {
+    return null;
+  }
+  if (!res.ok) return null;
+  const text = await res.text();
+  if (text.length > MAX_GEOJSON_BYTES) return null;
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  const fc = json as { type?: unknown; features?: unknown };
+  if (fc?.type !== 'FeatureCollection' || !Array.isArray(fc.features)) return null;
+  const codes = new Set<string>();
+  for (const f of fc.features as { properties?: { area_code?: unknown }; geometry?: unknown }[]) {
+    const code = f?.properties?.area_code;
+    if (typeof code === 'string' || typeof code === 'number') codes.add(String(code));
+  }
+  if (codes.size === 0) return null;
+  echarts.registerMap(GEO_MAP_NAME, json as Parameters<typeof echarts.registerMap>[1]);
+  return { codes };
+}
