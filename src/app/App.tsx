@@ -29,6 +29,7 @@ declare global {
 }
 import { WallView } from '../views/wall/WallView';
 import { AnalystView } from '../views/analyst/AnalystView';
+import { BriefingView } from '../views/briefing/BriefingView';
 import { FatalError } from '../views/panels/FatalError';
 
 export function App() {
@@ -146,7 +147,7 @@ export function App() {
               ))}
             </ul>
           )}
-          {state.view === 'wall' ? <WallView /> : <AnalystView />}
+          {state.view === 'wall' ? <WallView /> : state.view === 'briefing' ? <BriefingView /> : <AnalystView />}
         </DashboardContext.Provider>
       )}
     </div>

@@ -4,7 +4,9 @@
  * never an error page.
  */
 
-export type View = 'wall' | 'analyst';
+import { STATUSES, type Status } from '../domain/types';
+
+export type View = 'wall' | 'analyst' | 'briefing';
 export type Lang = 'zh' | 'en';
 
 export interface UrlState {
@@ -25,6 +27,12 @@ export interface UrlState {
   pages: string[] | null;
   /** Wall: rotate one page through the districts, or only those behind pace. */
   cycle: 'districts' | 'behind' | null;
+  /** Analyst filters: indicator groups (group_zh), source documents (doc_id), statuses. */
+  groups: string[];
+  docs: string[];
+  statuses: Status[];
+  /** Analyst table sort: column and direction. */
+  sort: string | null;
 }
 
 export interface UrlNotice {
@@ -47,6 +55,10 @@ export const DEFAULT_STATE: UrlState = {
   refresh: null,
   pages: null,
   cycle: null,
+  groups: [],
+  docs: [],
+  statuses: [],
+  sort: null,
 };
 
 const AREA_CODE = /^[0-9A-Za-z_-]{1,64}$/;
@@ -62,7 +74,7 @@ export function parseUrlState(search: string): { state: UrlState; notices: UrlNo
 
   const view = p.get('view');
   if (view != null) {
-    if (view === 'wall' || view === 'analyst') state.view = view;
+    if (view === 'wall' || view === 'analyst' || view === 'briefing') state.view = view;
     else bad('view', view);
   }
   const area = p.get('area');
@@ -118,6 +130,22 @@ export function parseUrlState(search: string): { state: UrlState; notices: UrlNo
     if (good.length !== ids.length || good.length === 0) bad('pages', pages);
     if (good.length > 0) state.pages = good;
   }
+  // Free-text filters (group and document names): compared with data in JS, never put in SQL.
+  const list = (name: string) =>
+    (p.get(name) ?? '')
+      .split(',')
+      .map((x) => x.trim())
+      .filter((x) => x.length > 0 && x.length <= 200 && ![...x].some((ch) => ch.charCodeAt(0) < 32));
+  state.groups = list('group');
+  state.docs = list('doc');
+  const statuses = list('status');
+  state.statuses = statuses.filter((x): x is Status => (STATUSES as readonly string[]).includes(x));
+  if (state.statuses.length !== statuses.length) bad('status', p.get('status') ?? '');
+  const sort = p.get('sort');
+  if (sort != null && sort !== '') {
+    if (/^-?[a-z_]{1,30}$/.test(sort)) state.sort = sort;
+    else bad('sort', sort);
+  }
   const cycle = p.get('cycle');
   if (cycle != null && cycle !== '') {
     if (cycle === 'districts' || cycle === 'behind') state.cycle = cycle;
@@ -147,6 +175,10 @@ export function serializeUrlState(state: UrlState): string {
   if (state.refresh != null) p.set('refresh', String(state.refresh));
   if (state.pages) p.set('pages', state.pages.join(','));
   if (state.cycle) p.set('cycle', state.cycle);
+  if (state.groups.length) p.set('group', state.groups.join(','));
+  if (state.docs.length) p.set('doc', state.docs.join(','));
+  if (state.statuses.length) p.set('status', state.statuses.join(','));
+  if (state.sort) p.set('sort', state.sort);
   const s = p.toString();
   return s ? `?${s}` : '';
 }

@@ -9,6 +9,8 @@ import type { ChartOption } from './echarts-setup';
 import { STATUS_COLOR, type ChartTheme } from './theme';
 
 export interface AreaBar {
+  /** Carried on the data item, so a click handler can filter by the area. */
+  areaCode?: string;
   name: string;
   value: number | null;
   status: Status | null;
@@ -65,6 +67,7 @@ export function buildAreaComparisonOption(bars: readonly AreaBar[], opts: AreaCo
         barMaxWidth: f * 1.6,
         data: sorted.map((b) => ({
           value: b.value,
+          areaCode: b.areaCode,
           itemStyle: { color: b.status ? STATUS_COLOR[b.status] : theme.actual },
         })),
         label: {

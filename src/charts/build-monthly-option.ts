@@ -12,7 +12,9 @@ export interface MonthlyOptionOpts {
   lang: 'zh' | 'en';
   target: number | null;
   theme: ChartTheme;
-  labels: { actual: string; target: string; pace: string; title: string; description: string };
+  labels: { actual: string; target: string; pace: string; title: string; description: string; priorYear?: string };
+  /** The same months of the previous year, drawn faint for comparison. */
+  prior?: readonly (number | null)[];
   /** Wall: legend under the chart, so a long title never runs into it; no hover needed. */
   legendBottom?: boolean;
 }
@@ -64,6 +66,18 @@ export function buildMonthlyOption(points: readonly SeriesPoint[], opts: Monthly
               data: points.map((p) => p.expected),
               lineStyle: { width: 2, type: 'dashed' as const, color: theme.pace },
               itemStyle: { color: theme.pace },
+              symbol: 'none',
+            },
+          ]
+        : []),
+      ...(opts.prior && opts.prior.some((v) => v != null)
+        ? [
+            {
+              name: labels.priorYear ?? '',
+              type: 'line' as const,
+              data: [...opts.prior],
+              lineStyle: { width: 2, type: 'dotted' as const, color: theme.priorYear },
+              itemStyle: { color: theme.priorYear },
               symbol: 'none',
             },
           ]

@@ -9,6 +9,8 @@ export type DetectedEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' |
 export interface DecodedText {
   text: string;
   encoding: DetectedEncoding;
+  /** GB18030 was a guess that left undecodable bytes: show the user a preview before loading. */
+  unsure?: boolean;
 }
 
 /**
@@ -26,7 +28,8 @@ export function decodeBytes(bytes: Uint8Array): DecodedText {
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
   } catch {
-    return { text: new TextDecoder('gb18030').decode(bytes), encoding: 'gb18030' };
+    const text = new TextDecoder('gb18030').decode(bytes);
+    return text.includes('\uFFFD') ? { text, encoding: 'gb18030', unsure: true } : { text, encoding: 'gb18030' };
   }
 }
 

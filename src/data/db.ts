@@ -131,5 +131,19 @@ function wrap(db: duckdb.AsyncDuckDB, conn: duckdb.AsyncDuckDBConnection): SqlEn
       }),
     registerText: (name, text) => serial(() => db.registerFileText(name, text)),
     dropFile: (name) => serial(async () => void (await db.dropFile(name))),
+    insertArrow: (name, bytes) =>
+      serial(async () => {
+        // A connection of its own per insert: DuckDB-WASM keeps an IPC stream reader per
+        // connection, and a second insert on the same one fails ("Expected IPC message of type
+        // schema but got dictionary").
+        const own = await db.connect();
+        try {
+          await own.insertArrowFromIPCStream(bytes, { name, create: true });
+        } catch (cause) {
+          throw new QueryError(String((cause as Error)?.message ?? cause), `insertArrow ${name}`, { cause });
+        } finally {
+          await own.close();
+        }
+      }),
   };
 }

@@ -15,6 +15,8 @@ export interface SqlEngine {
   /** Makes `text` readable by DuckDB's file functions under `name`. */
   registerText(name: string, text: string): Promise<void>;
   dropFile(name: string): Promise<void>;
+  /** Creates table `name` from Arrow IPC bytes (stream or file format). */
+  insertArrow(name: string, bytes: Uint8Array): Promise<void>;
 }
 
 /** A query failed: the statement and its cause are kept for the analyst view's error log. */

@@ -7,6 +7,7 @@
  * DuckDB's rejects table) → checks in SQL into chk_<t> (one reason per bad line) → typed rows in
  * new_<t>. A folder load swaps all four tables at once; a single file upserts by key.
  */
+import { tableFromIPC, tableToIPC } from 'apache-arrow';
 import { decodeBytes, looksBinary, numberLines, type DetectedEncoding } from './csv-text';
 import type { SqlEngine } from './engine';
 import { missingColumns, normaliseHeaderName, recogniseTable, TABLES, TABLE_ORDER, type TableName } from './schema';
@@ -46,6 +47,7 @@ export type IssueCode =
   | 'header_only'
   | 'not_recognised'
   | 'no_valid_rows'
+  | 'encoding_unsure'
   | 'table_missing';
 
 export interface LoadIssue {
@@ -60,6 +62,14 @@ export interface LoadIssue {
   detail: string | null;
 }
 
+/** An area written as a former district or by name, loaded under its current code. */
+export interface AreaMapping {
+  from: string;
+  to: string;
+  kind: 'former' | 'name';
+  rows: number;
+}
+
 export interface FileReport {
   file: string;
   table: TableName | null;
@@ -68,6 +78,10 @@ export interface FileReport {
   rejected: LoadIssue[];
   /** Set when nothing of the file could be used. */
   fatal: LoadIssue | null;
+  /** Area codes read from former districts or names (shown as notices). */
+  mapped?: AreaMapping[];
+  /** When the encoding could not be told: the first lines, for the user to judge. */
+  preview?: string;
 }
 
 export interface InputFile {
@@ -224,6 +238,35 @@ export async function ensureSchema(engine: SqlEngine): Promise<void> {
 let fileCounter = 0;
 
 /**
+ * Districts renamed or merged since the codes people still type were current: a file that uses
+ * them is loaded with a notice. (GB/T 2260: 闸北 merged into 静安 2015, 南汇 into 浦东 2009,
+ * 卢湾 into 黄浦 2011, 崇明县 became 崇明区 2016.)
+ */
+export const FORMER_AREAS: readonly (readonly [alias: string, current: string])[] = [
+  ['闸北', '310106'],
+  ['闸北区', '310106'],
+  ['310108', '310106'],
+  ['南汇', '310115'],
+  ['南汇区', '310115'],
+  ['310119', '310115'],
+  ['卢湾', '310101'],
+  ['卢湾区', '310101'],
+  ['310103', '310101'],
+  ['崇明县', '310151'],
+  ['310230', '310151'],
+];
+
+export interface StageOptions {
+  /** Decode as this encoding instead of detecting it (after the user looked at a preview). */
+  encoding?: 'utf-8' | 'gb18030';
+}
+
+const isArrow = (name: string, bytes: Uint8Array) =>
+  /\.(arrow|feather|ipc|arrows)$/i.test(name) ||
+  (bytes[0] === 0x41 && bytes[1] === 0x52 && bytes[2] === 0x52 && bytes[3] === 0x4f && bytes[4] === 0x57 && bytes[5] === 0x31) ||
+  (bytes[0] === 0xff && bytes[1] === 0xff && bytes[2] === 0xff && bytes[3] === 0xff);
+
+/**
  * Reads one file into new_<table> (typed, valid rows only) and returns its report.
  * `context` says what referenced tables to check against: the committed ones (`committed`)
  * or the new_<t> tables staged in the same folder load (`staged`).
@@ -233,16 +276,24 @@ export async function stageFile(
   input: InputFile,
   context: 'committed' | 'staged',
   expected?: TableName,
+  options: StageOptions = {},
 ): Promise<FileReport> {
   const { name: file, bytes } = input;
   if (bytes.byteLength > MAX_TABLE_BYTES) return fatal(file, 'file_too_large', String(bytes.byteLength));
   if (bytes.byteLength === 0) return fatal(file, 'file_empty');
   if (/\.parquet$/i.test(file) || (bytes[0] === 0x50 && bytes[1] === 0x41 && bytes[2] === 0x52 && bytes[3] === 0x31))
     return fatal(file, 'file_parquet');
+  if (isArrow(file, bytes)) return stageArrow(engine, input, context, expected);
   const binary = looksBinary(bytes);
   if (binary) return fatal(file, binary === 'zip' ? 'file_xlsx' : 'file_binary');
 
-  const { text, encoding } = decodeBytes(bytes);
+  const decoded = options.encoding
+    ? { text: new TextDecoder(options.encoding).decode(bytes), encoding: options.encoding, unsure: false }
+    : decodeBytes(bytes);
+  const { text, encoding } = decoded;
+  if (decoded.unsure) {
+    return { ...fatal(file, 'encoding_unsure'), encoding, preview: text.split(/\r?\n/).slice(0, 6).join('\n').slice(0, 600) };
+  }
   const numbered = numberLines(text);
   if (!numbered) return fatal(file, 'file_empty');
   const header = numbered.header.map(normaliseHeaderName);
@@ -274,9 +325,8 @@ export async function stageFile(
         auto_detect = false, header = true, delim = ',', quote = '"', escape = '"', new_line = '\\n',
         columns = {${columnsSql}}, store_rejects = true, null_padding = false, strict_mode = true);`,
     );
-    const structural = await engine.query<{ line: number; column_name: string | null; error_type: string; error_message: string; csv_line: string | null }>(
-      `SELECT line, column_name, CAST(error_type AS VARCHAR) AS error_type, error_message, csv_line
-       FROM reject_errors ORDER BY line`,
+    const structural = await engine.query<{ line: number; column_name: string | null; error_type: string; csv_line: string | null }>(
+      `SELECT line, column_name, CAST(error_type AS VARCHAR) AS error_type, csv_line FROM reject_errors ORDER BY line`,
     );
     const rejected: LoadIssue[] = structural.map((r) => ({
       file,
@@ -286,85 +336,172 @@ export async function stageFile(
       value: r.csv_line ? r.csv_line.replace(/^\d+,/, '').slice(0, VALUE_PREVIEW) : null,
       detail: r.error_type,
     }));
-
-    await prepareContext(engine, table, context);
-    // Trimmed text columns; absent optional columns become NULL.
-    const cols = spec.columns
-      .map((c) => (positional.includes(c) ? `NULLIF(trim(CAST(${c} AS VARCHAR)), '') AS ${c}` : `NULL::VARCHAR AS ${c}`))
-      .join(', ');
-    const lowered = table === 'areas' ? ['level'] : table === 'indicators' ? ['kind'] : table === 'actuals' ? ['basis'] : [];
-    const extraJoin =
-      table === 'actuals'
-        ? `LEFT JOIN (SELECT indicator_id AS ind_id, kind, unit FROM ctx_indicators) ci ON ci.ind_id = r.indicator_id`
-        : '';
-    await engine.exec(
-      `CREATE OR REPLACE TEMP TABLE chk_${table} AS
-       SELECT *${lowered.length ? ` REPLACE (${lowered.map((c) => `lower(${c}) AS ${c}`).join(', ')})` : ''}
-       FROM (SELECT r.*${table === 'actuals' ? ', ci.kind, ci.unit' : ''} FROM (SELECT __line AS line, ${cols} FROM raw_${table}) r ${extraJoin});`,
-    );
-    const checks = CHECKS[table];
-    const key = spec.key.join(', ');
-    const union = [
-      ...checks.map(
-        (c, i) =>
-          `SELECT line, ${i} AS prio, '${c.code}' AS code, ${c.column ? `'${c.column}'` : 'NULL'} AS col,
-             ${c.column ? `left(CAST(${c.column} AS VARCHAR), ${VALUE_PREVIEW})` : 'NULL'} AS val, NULL AS detail
-           FROM chk_${table} WHERE coalesce(${c.when}, false)`,
-      ),
-      `SELECT line, 1000 AS prio, 'duplicate_key' AS code, '${spec.key[0]}' AS col, left(concat_ws(' / ', ${key}), ${VALUE_PREVIEW}) AS val,
-         CAST(first_line AS VARCHAR) AS detail
-       FROM (SELECT line, ${key}, first_value(line) OVER (PARTITION BY ${key} ORDER BY line) AS first_line,
-                    row_number() OVER (PARTITION BY ${key} ORDER BY line) AS n FROM chk_${table}) WHERE n > 1`,
-    ].join('\nUNION ALL\n');
-    const bad = await engine.query<{ line: number; code: IssueCode; col: string | null; val: string | null; detail: string | null }>(
-      `SELECT line, arg_min(code, prio) AS code, arg_min(col, prio) AS col, arg_min(val, prio) AS val, arg_min(detail, prio) AS detail
-       FROM (${union}) GROUP BY line ORDER BY line`,
-    );
-    for (const b of bad)
-      rejected.push({ file, line: Number(b.line), column: b.col, code: b.code, value: b.val, detail: b.detail });
-    rejected.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
-
-    await engine.exec(
-      `CREATE OR REPLACE TEMP TABLE bad_lines AS SELECT * FROM (VALUES (NULL::BIGINT)) t(line) WHERE false;`,
-    );
-    if (bad.length > 0) {
-      // Line numbers are integers produced by DuckDB itself; inserted as parameters all the same.
-      for (let i = 0; i < bad.length; i += 500) {
-        const chunk = bad.slice(i, i + 500);
-        await engine.query(`INSERT INTO bad_lines VALUES ${chunk.map(() => '(?)').join(', ')}`, chunk.map((b) => Number(b.line)));
-      }
-    }
-    await engine.exec(
-      `CREATE OR REPLACE TEMP TABLE new_${table} AS SELECT * FROM (${TYPED[table]} WHERE line NOT IN (SELECT line FROM bad_lines) ORDER BY line);`,
-    );
-    const [{ n } = { n: 0 }] = await engine.query<{ n: number }>(`SELECT count(*) AS n FROM new_${table}`);
-    const accepted = Number(n);
-    const report: FileReport = { file, table, encoding, accepted, rejected, fatal: null };
-    if (accepted === 0) report.fatal = { file, line: null, column: null, code: 'no_valid_rows', value: null, detail: null };
-    return report;
+    return await checkStaged(engine, { file, table, encoding, present: positional, context, rejected });
   } finally {
     await engine.dropFile(fname);
   }
 }
 
-/** ctx_<t> views: what a staged table's references are checked against. */
+/**
+ * DuckDB-WASM's IPC insert reads the streaming format. A file-format IPC (magic "ARROW1", what
+ * most tools write as .arrow/.feather) keeps its schema in the footer, so it is re-encoded as a
+ * stream with the Arrow library DuckDB-WASM itself uses.
+ */
+export function arrowStream(bytes: Uint8Array): Uint8Array {
+  const magic = [0x41, 0x52, 0x52, 0x4f, 0x57, 0x31];
+  if (!magic.every((b, i) => bytes[i] === b)) return bytes;
+  return tableToIPC(tableFromIPC(bytes), 'stream');
+}
+
+/** Arrow IPC: DuckDB reads it; columns are picked by position, so their names never reach SQL. */
+async function stageArrow(engine: SqlEngine, input: InputFile, context: 'committed' | 'staged', expected?: TableName): Promise<FileReport> {
+  const { name: file, bytes } = input;
+  const tmp = `arrow_in_${++fileCounter}`;
+  try {
+    await engine.insertArrow(tmp, arrowStream(bytes));
+  } catch (e) {
+    return fatal(file, 'file_unreadable', (e as Error).message.slice(0, 200));
+  }
+  try {
+    const described = await engine.query<{ column_name: string }>(`SELECT column_name FROM (DESCRIBE ${tmp})`);
+    const header = described.map((d) => normaliseHeaderName(String(d.column_name)));
+    const table = recogniseTable(header);
+    if (!table || (expected && table !== expected)) return fatal(file, 'not_recognised', header.slice(0, 12).join(', '));
+    const spec = TABLES[table];
+    const seen = new Set<string>();
+    const present: string[] = [];
+    const select = header
+      .map((h, i) => {
+        if (!spec.columns.includes(h) || seen.has(h)) return null;
+        seen.add(h);
+        present.push(h);
+        return `CAST(#${i + 1} AS VARCHAR) AS ${h}`;
+      })
+      .filter(Boolean)
+      .join(', ');
+    // Rows are numbered as they would be in a CSV with a header line: record n is "line" n + 1.
+    await engine.exec(
+      `CREATE OR REPLACE TEMP TABLE raw_${table} AS SELECT row_number() OVER () + 1 AS __line, ${select} FROM ${tmp};`,
+    );
+    const [{ n } = { n: 0 }] = await engine.query<{ n: number }>(`SELECT count(*) AS n FROM raw_${table}`);
+    if (Number(n) === 0) return { ...fatal(file, 'header_only'), table };
+    return await checkStaged(engine, { file, table, encoding: null, present, context, rejected: [] });
+  } finally {
+    await engine.exec(`DROP TABLE IF EXISTS ${tmp};`);
+  }
+}
+
+interface StagedInput {
+  file: string;
+  table: TableName;
+  encoding: DetectedEncoding | null;
+  /** Canonical columns present in raw_<table> (others are added as NULL). */
+  present: readonly string[];
+  context: 'committed' | 'staged';
+  rejected: LoadIssue[];
+}
+
+/** The checks and typing shared by every input format: raw_<t> → chk_<t> → new_<t>. */
+async function checkStaged(engine: SqlEngine, input: StagedInput): Promise<FileReport> {
+  const { file, table, encoding, present, context } = input;
+  const rejected = [...input.rejected];
+  const spec = TABLES[table];
+  await prepareContext(engine, table, context);
+  const cols = spec.columns
+    .map((c) => (present.includes(c) ? `NULLIF(trim(CAST(${c} AS VARCHAR)), '') AS ${c}` : `NULL::VARCHAR AS ${c}`))
+    .join(', ');
+  const lowered = table === 'areas' ? ['level'] : table === 'indicators' ? ['kind'] : table === 'actuals' ? ['basis'] : [];
+  const hasArea = table === 'targets' || table === 'actuals';
+  const replace = [
+    ...lowered.map((c) => `lower(r.${c}) AS ${c}`),
+    ...(hasArea ? [`coalesce(al.area_code, r.area_code) AS area_code`] : []),
+  ];
+  const joins = [
+    hasArea ? `LEFT JOIN area_alias al ON al.alias = r.area_code` : '',
+    table === 'actuals' ? `LEFT JOIN (SELECT indicator_id AS ind_id, kind, unit FROM ctx_indicators) ci ON ci.ind_id = r.indicator_id` : '',
+  ].join(' ');
+  await engine.exec(
+    `CREATE OR REPLACE TEMP TABLE chk_${table} AS
+     SELECT r.*${replace.length ? ` REPLACE (${replace.join(', ')})` : ''}
+       ${hasArea ? ', r.area_code AS area_code_input, al.kind AS alias_kind' : ''}
+       ${table === 'actuals' ? ', ci.kind, ci.unit' : ''}
+     FROM (SELECT __line AS line, ${cols} FROM raw_${table}) r ${joins};`,
+  );
+  const checks = CHECKS[table];
+  const key = spec.key.join(', ');
+  const union = [
+    ...checks.map(
+      (c, i) =>
+        `SELECT line, ${i} AS prio, '${c.code}' AS code, ${c.column ? `'${c.column}'` : 'NULL'} AS col,
+           ${c.column ? `left(CAST(${c.column === 'area_code' && hasArea ? 'area_code_input' : c.column} AS VARCHAR), ${VALUE_PREVIEW})` : 'NULL'} AS val, NULL AS detail
+         FROM chk_${table} WHERE coalesce(${c.when}, false)`,
+    ),
+    `SELECT line, 1000 AS prio, 'duplicate_key' AS code, '${spec.key[0]}' AS col, left(concat_ws(' / ', ${key}), ${VALUE_PREVIEW}) AS val,
+       CAST(first_line AS VARCHAR) AS detail
+     FROM (SELECT line, ${key}, first_value(line) OVER (PARTITION BY ${key} ORDER BY line) AS first_line,
+                  row_number() OVER (PARTITION BY ${key} ORDER BY line) AS n FROM chk_${table}) WHERE n > 1`,
+  ].join('\nUNION ALL\n');
+  const bad = await engine.query<{ line: number; code: IssueCode; col: string | null; val: string | null; detail: string | null }>(
+    `SELECT line, arg_min(code, prio) AS code, arg_min(col, prio) AS col, arg_min(val, prio) AS val, arg_min(detail, prio) AS detail
+     FROM (${union}) GROUP BY line ORDER BY line`,
+  );
+  for (const b of bad) rejected.push({ file, line: Number(b.line), column: b.col, code: b.code, value: b.val, detail: b.detail });
+  rejected.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+
+  await engine.exec(`CREATE OR REPLACE TEMP TABLE bad_lines AS SELECT * FROM (VALUES (NULL::BIGINT)) t(line) WHERE false;`);
+  for (let i = 0; i < bad.length; i += 500) {
+    const chunk = bad.slice(i, i + 500);
+    await engine.query(`INSERT INTO bad_lines VALUES ${chunk.map(() => '(?)').join(', ')}`, chunk.map((b) => Number(b.line)));
+  }
+  await engine.exec(
+    `CREATE OR REPLACE TEMP TABLE new_${table} AS SELECT * FROM (${TYPED[table]} WHERE line NOT IN (SELECT line FROM bad_lines) ORDER BY line);`,
+  );
+  const mapped: AreaMapping[] = hasArea
+    ? (
+        await engine.query<{ from: string; to: string; kind: string; n: number }>(
+          `SELECT area_code_input AS "from", area_code AS "to", any_value(alias_kind) AS kind, count(*) AS n
+           FROM chk_${table} WHERE alias_kind IS NOT NULL AND line NOT IN (SELECT line FROM bad_lines)
+           GROUP BY ALL ORDER BY 1`,
+        )
+      ).map((m) => ({ from: String(m.from), to: String(m.to), kind: m.kind === 'former' ? 'former' : 'name', rows: Number(m.n) }))
+    : [];
+  const [{ n } = { n: 0 }] = await engine.query<{ n: number }>(`SELECT count(*) AS n FROM new_${table}`);
+  const accepted = Number(n);
+  const report: FileReport = { file, table, encoding, accepted, rejected, fatal: null, mapped };
+  if (accepted === 0) report.fatal = { file, line: null, column: null, code: 'no_valid_rows', value: null, detail: null };
+  return report;
+}
+
+/** ctx_<t> views: what a staged table's references are checked against, and the area aliases. */
 async function prepareContext(engine: SqlEngine, table: TableName, context: 'committed' | 'staged'): Promise<void> {
   const src = (t: TableName) => (context === 'staged' ? `new_${t}` : t);
   const exists = async (name: string) =>
     (await engine.query(`SELECT 1 FROM duckdb_tables() WHERE table_name = ?`, [name])).length > 0;
   if (table !== 'areas') {
     const a = src('areas');
-    await engine.exec(`CREATE OR REPLACE TEMP VIEW ctx_areas AS SELECT area_code FROM ${(await exists(a)) ? a : 'areas'};`);
+    await engine.exec(`CREATE OR REPLACE TEMP VIEW ctx_areas AS SELECT area_code, name_zh FROM ${(await exists(a)) ? a : 'areas'};`);
   } else {
     // Areas may reference parents loaded before (upsert) or in the same file.
     await engine.exec(
-      `CREATE OR REPLACE TEMP VIEW ctx_areas AS SELECT area_code FROM ${context === 'committed' ? 'areas' : '(SELECT NULL::VARCHAR AS area_code WHERE false)'};`,
+      `CREATE OR REPLACE TEMP VIEW ctx_areas AS SELECT area_code, name_zh FROM ${context === 'committed' ? 'areas' : '(SELECT NULL::VARCHAR AS area_code, NULL::VARCHAR AS name_zh WHERE false)'};`,
     );
   }
   if (table === 'targets' || table === 'actuals') {
     const i = src('indicators');
     await engine.exec(
       `CREATE OR REPLACE TEMP VIEW ctx_indicators AS SELECT indicator_id, kind, unit FROM ${(await exists(i)) ? i : 'indicators'};`,
+    );
+    // Former district codes and names, and unambiguous current names, as accepted spellings of a code.
+    await engine.exec(`CREATE OR REPLACE TEMP TABLE area_alias (alias VARCHAR, area_code VARCHAR, kind VARCHAR);`);
+    await engine.query(
+      `INSERT INTO area_alias SELECT alias, code, 'former' FROM (VALUES ${FORMER_AREAS.map(() => '(?, ?)').join(', ')}) v(alias, code)
+       WHERE code IN (SELECT area_code FROM ctx_areas) AND alias NOT IN (SELECT area_code FROM ctx_areas)`,
+      FORMER_AREAS.flat(),
+    );
+    await engine.exec(
+      `INSERT INTO area_alias SELECT name_zh, any_value(area_code), 'name' FROM ctx_areas
+       WHERE name_zh IS NOT NULL AND name_zh NOT IN (SELECT area_code FROM ctx_areas) AND name_zh NOT IN (SELECT alias FROM area_alias)
+       GROUP BY name_zh HAVING count(*) = 1;`,
     );
   }
 }
@@ -403,10 +540,10 @@ export async function loadFolder(engine: SqlEngine, files: Record<TableName, Inp
 }
 
 /** Loads one file of any of the four tables and upserts its valid rows by key. */
-export async function loadSingleFile(engine: SqlEngine, input: InputFile): Promise<FileReport> {
+export async function loadSingleFile(engine: SqlEngine, input: InputFile, options: StageOptions = {}): Promise<FileReport> {
   await ensureSchema(engine);
   for (const t of TABLE_ORDER) await engine.exec(`DROP TABLE IF EXISTS new_${t};`);
-  const report = await stageFile(engine, input, 'committed');
+  const report = await stageFile(engine, input, 'committed', undefined, options);
   if (report.fatal || !report.table) return report;
   const t = report.table;
   const key = TABLES[t].key;

@@ -186,6 +186,21 @@ export async function monthlySeries(engine: SqlEngine, judged: JudgedTarget, asO
   });
 }
 
+/** The same months of the previous year, read the same way (null points where there is no data). */
+export async function priorYearSeries(engine: SqlEngine, judged: JudgedTarget, asOf: number): Promise<SeriesPoint[]> {
+  const { target, indicator } = judged;
+  const end = judgementMonth(target, asOf);
+  const months = end - januaryOf(target.year) + 1;
+  const requests: ActualRequest[] = [];
+  for (let i = 0; i < months; i++)
+    requests.push({ id: i, indicatorId: target.indicatorId, areaCode: target.areaCode, year: target.year - 1, endIdx: januaryOf(target.year - 1) + i });
+  const comps = await fetchComponents(engine, requests);
+  return requests.map((r) => {
+    const c = comps.get(r.id) ?? null;
+    return { period: formatPeriod(r.endIdx), actual: actualOf(indicator.kind, c), expected: null, illustrative: c?.illustrative ?? false };
+  });
+}
+
 export interface ChildActual {
   area: Area;
   actual: number | null;

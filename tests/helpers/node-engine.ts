@@ -11,6 +11,7 @@ const require = createRequire(import.meta.url);
 interface BlockingConn {
   query(sql: string): { toArray(): unknown[]; schema: { fields: { name: string }[] } };
   prepare(sql: string): { query(...p: unknown[]): { toArray(): unknown[]; schema: { fields: { name: string }[] } }; close(): void };
+  insertArrowFromIPCStream(buffer: Uint8Array, options: { name: string; create?: boolean }): void;
   close(): void;
 }
 
@@ -52,6 +53,15 @@ export async function createNodeEngine(): Promise<SqlEngine & { close(): void }>
     },
     async dropFile(name: string) {
       db.dropFile(name);
+    },
+    async insertArrow(name: string, bytes: Uint8Array) {
+      // One connection per insert, as in src/data/db.ts.
+      const own: BlockingConn = db.connect();
+      try {
+        own.insertArrowFromIPCStream(bytes, { name, create: true });
+      } finally {
+        own.close();
+      }
     },
     close() {
       conn.close();

@@ -1,8 +1,16 @@
-/** The analyst workbench (foundation): filters, the target table, the selected target's detail, loading and export. */
+/**
+ * The analyst workbench: filters (all in the URL), a district map that cross-filters, the target
+ * table, the selected target's detail, bring-your-own data, and the take-aways (CSV, PNG, briefing).
+ */
 import { useDashboard } from '../../app/dashboard-context';
+import { useRefreshFailures } from '../../app/refresh-log';
 import { chartPng } from '../../charts/EChart';
+import { ANALYST_THEME } from '../../charts/theme';
 import { Header } from '../panels/Header';
-import { useJudgedTargets } from '../panels/hooks';
+import { useDistrictSummaries, useFilteredTargets } from '../panels/hooks';
+import { PanelBoundary } from '../panels/PanelBoundary';
+import { MapPanel } from '../wall/WallPanels';
+import { areaWithSubtree } from './cross-filter';
 import { buildTargetsCsv, download } from './export-csv';
 import { Filters } from './Filters';
 import { LoadPanel } from './LoadPanel';
@@ -10,11 +18,15 @@ import { TargetDetail } from './TargetDetail';
 import { TargetTable } from './TargetTable';
 
 export function AnalystView() {
-  const { i18n, state, setState, year } = useDashboard();
-  const judged = useJudgedTargets('filtered');
-  const rows = judged.data ?? [];
+  const { i18n, state, setState, year, catalog, areas } = useDashboard();
+  const judged = useFilteredTargets();
+  const districts = useDistrictSummaries();
+  const failures = useRefreshFailures();
+  const rows = judged.rows;
   const selected = rows.find((r) => r.target.targetId === state.target) ?? null;
   const showSample = rows.some((r) => r.components?.illustrative);
+  const crossFilter = (code: string) => setState({ areas: areaWithSubtree(catalog, code), target: null });
+  const selectedDistrict = areas.find((a) => catalog.areaByCode.get(a)?.level === 'district') ?? null;
 
   const exportCsv = () => download(`targets-${year}.csv`, buildTargetsCsv(rows, i18n.lang, i18n.status));
   const exportPng = () => {
@@ -28,18 +40,22 @@ export function AnalystView() {
 
   return (
     <main className="analyst">
-      <Header title={i18n.t('appTitle')} showSample={showSample}>
-        <Filters />
-      </Header>
+      <Header title={i18n.t('appTitle')} showSample={showSample} />
+      <Filters />
       <div className="analyst-body">
         <section className="table-panel" aria-label={i18n.t('targets')}>
           <div className="toolbar">
-            <span className="count">{i18n.t('count', { n: rows.length })}</span>
+            <span className="count" data-row-count={rows.length}>
+              {i18n.t('count', { n: rows.length })}
+            </span>
             <button type="button" data-export="csv" onClick={exportCsv} disabled={rows.length === 0}>
               {i18n.t('exportCsv')}
             </button>
             <button type="button" data-export="png" onClick={exportPng} disabled={!selected}>
               {i18n.t('exportPng')}
+            </button>
+            <button type="button" data-briefing="" onClick={() => setState({ view: 'briefing' })} disabled={rows.length === 0}>
+              {i18n.t('briefing')}
             </button>
           </div>
           {!judged.isPending && (
@@ -47,8 +63,36 @@ export function AnalystView() {
           )}
         </section>
         <aside className="side">
-          {selected ? <TargetDetail judged={selected} /> : <p className="hint">{i18n.t('selectTarget')}</p>}
+          {districts.data && districts.data.some((d) => d.status != null) && (
+            <section className="map-panel" aria-label={i18n.t('districtMap')}>
+              <PanelBoundary name="analyst-map" label={i18n.t('panelError')}>
+                <MapPanel summaries={districts.data} selected={selectedDistrict} onSelect={crossFilter} name="analyst-map" theme={ANALYST_THEME} />
+              </PanelBoundary>
+            </section>
+          )}
+          {selected ? (
+            <PanelBoundary name="detail" label={i18n.t('panelError')}>
+              <TargetDetail judged={selected} onArea={crossFilter} />
+            </PanelBoundary>
+          ) : (
+            <p className="hint">{i18n.t('selectTarget')}</p>
+          )}
           <LoadPanel />
+          {failures.length > 0 && (
+            <section className="refresh-log" data-refresh-log="">
+              <h2>{i18n.t('refreshLog')}</h2>
+              <ul>
+                {failures
+                  .slice(-10)
+                  .reverse()
+                  .map((f, i) => (
+                    <li key={i}>
+                      <time dateTime={new Date(f.at).toISOString()}>{new Date(f.at).toLocaleString(i18n.lang === 'zh' ? 'zh-CN' : 'en-GB')}</time> {f.message}
+                    </li>
+                  ))}
+              </ul>
+            </section>
+          )}
         </aside>
       </div>
     </main>

@@ -4,32 +4,52 @@
  * shown in [data-load-report].
  */
 import { useState, type DragEvent } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import { useDashboard } from '../../app/dashboard-context';
-import { loadSingleFile, type FileReport } from '../../data/load-tables';
+import { queryKeys } from '../../app/query-keys';
+import { loadSingleFile, type FileReport, type StageOptions } from '../../data/load-tables';
+import { areaName } from '../panels/labels';
 
 const MAX_SHOWN = 50;
 
 export function LoadPanel() {
-  const { engine, i18n, bumpVersion } = useDashboard();
+  const { engine, i18n, bumpVersion, state, catalog } = useDashboard();
+  const queryClient = useQueryClient();
   const [reports, setReports] = useState<FileReport[]>([]);
   const [busy, setBusy] = useState(false);
   const [over, setOver] = useState(false);
+  // Files whose encoding could not be told wait here until the user picks one after the preview.
+  const [pending, setPending] = useState<Map<string, Uint8Array>>(new Map());
 
-  async function load(files: FileList | File[]) {
+  async function loadBytes(list: { name: string; bytes: Uint8Array; options?: StageOptions }[]) {
     setBusy(true);
     const out: FileReport[] = [];
+    const waiting = new Map<string, Uint8Array>();
     try {
-      for (const f of Array.from(files)) {
-        const bytes = new Uint8Array(await f.arrayBuffer());
-        const report = await loadSingleFile(engine, { name: f.name, bytes });
+      for (const f of list) {
+        const report = await loadSingleFile(engine, { name: f.name, bytes: f.bytes }, f.options);
+        if (report.fatal?.code === 'encoding_unsure') waiting.set(f.name, f.bytes);
         out.push(report);
       }
     } finally {
       setReports(out);
+      setPending(waiting);
       setBusy(false);
       if (out.some((r) => r.accepted > 0 && !r.fatal)) bumpVersion();
     }
   }
+
+  async function load(files: FileList | File[]) {
+    const list = await Promise.all(Array.from(files).map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
+    await loadBytes(list);
+  }
+
+  // Reset: load the published folder again, dropping every uploaded row.
+  const reset = async () => {
+    setReports([]);
+    setPending(new Map());
+    await queryClient.refetchQueries({ queryKey: queryKeys.folder(state.data) });
+  };
 
   const onDrop = (e: DragEvent) => {
     e.preventDefault();
@@ -54,7 +74,7 @@ export function LoadPanel() {
           {i18n.t('dropHere')} <span className="file-button">{i18n.t('chooseFile')}</span>
           <input
             type="file"
-            accept=".csv,.txt,.parquet,text/csv"
+            accept=".csv,.txt,.arrow,.feather,.arrows,.ipc,.parquet,text/csv"
             multiple
             disabled={busy}
             onChange={(e) => {
@@ -65,6 +85,9 @@ export function LoadPanel() {
         </label>
         <p className="hint">{i18n.t('fileHint')}</p>
       </div>
+      <button type="button" className="reset-data" data-reset-data="" onClick={() => void reset()} disabled={busy}>
+        {i18n.t('resetData')}
+      </button>
       <div data-load-report="" aria-live="polite" data-busy={busy ? 'true' : 'false'}>
         {reports.map((r, i) => (
           <div key={i} className={`report${r.fatal ? ' report-fatal' : ''}`} data-file={r.file} data-table={r.table ?? ''} data-accepted={r.accepted} data-rejected={r.rejected.length}>
@@ -76,6 +99,29 @@ export function LoadPanel() {
               {i18n.t('accepted')} {r.accepted} {i18n.t('rows')} · {i18n.t('rejectedRows')} {r.rejected.length} {i18n.t('rows')}
             </p>
             {r.fatal && <p className="fatal-line">{i18n.issue(r.fatal.code, r.fatal.detail)}</p>}
+            {r.preview != null && pending.has(r.file) && (
+              <div className="encoding-choice" data-encoding-choice="">
+                <p>{i18n.t('encodingUnsure')}</p>
+                <pre className="preview">{r.preview}</pre>
+                {(['gb18030', 'utf-8'] as const).map((enc) => (
+                  <button key={enc} type="button" onClick={() => void loadBytes([{ name: r.file, bytes: pending.get(r.file)!, options: { encoding: enc } }])}>
+                    {i18n.t('loadAs', { encoding: enc.toUpperCase() })}
+                  </button>
+                ))}
+                <button type="button" onClick={() => setPending(new Map())}>
+                  {i18n.t('cancel')}
+                </button>
+              </div>
+            )}
+            {r.mapped && r.mapped.length > 0 && (
+              <ul className="mapped">
+                {r.mapped.map((m) => (
+                  <li key={m.from} data-mapped={m.from}>
+                    {i18n.t('mappedArea', { from: m.from, to: areaName(catalog.areaByCode.get(m.to), i18n.lang) || m.to, n: m.rows })}
+                  </li>
+                ))}
+              </ul>
+            )}
             {r.rejected.length > 0 && (
               <ul>
                 {r.rejected.slice(0, MAX_SHOWN).map((x, k) => (

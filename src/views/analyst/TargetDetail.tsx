@@ -2,18 +2,20 @@
 import { useDashboard } from '../../app/dashboard-context';
 import { ANALYST_THEME } from '../../charts/theme';
 import type { JudgedTarget } from '../../data/model';
-import { formatNumber, formatValue, formatValueNear } from '../../domain/format';
+import { formatGap, formatNumber, formatValue, formatValueNear } from '../../domain/format';
+import { allocationCheck } from '../../domain/allocation';
 import { AreaComparisonPanel } from '../panels/AreaComparisonPanel';
 import { areaName, comparatorText, indicatorName } from '../panels/labels';
 import { MonthlyPanel } from '../panels/MonthlyPanel';
 import { StatusBadge } from '../panels/StatusBadge';
 
-export function TargetDetail({ judged }: { judged: JudgedTarget }) {
+export function TargetDetail({ judged, onArea }: { judged: JudgedTarget; onArea: (areaCode: string) => void }) {
   const { i18n, catalog } = useDashboard();
   const { lang } = i18n;
   const { target, indicator, judgement, components, area } = judged;
   const fmt = (v: number | null) => formatValue(v, indicator.unit, lang);
   const hasChildren = catalog.areas.some((a) => a.parentCode === area.areaCode && a.level !== 'zone');
+  const allocation = allocationCheck(target, indicator.kind, catalog.targets, catalog.areas);
   const kindKey = indicator.kind === 'flow' ? 'kindFlow' : indicator.kind === 'level' ? 'kindLevel' : 'kindRate';
   return (
     <section className="detail" aria-labelledby="detail-title" data-detail={target.targetId}>
@@ -95,8 +97,21 @@ export function TargetDetail({ judged }: { judged: JudgedTarget }) {
       </div>
       <div className="detail-charts">
         <MonthlyPanel judged={judged} theme={ANALYST_THEME} name="analyst-monthly" />
-        {hasChildren && <AreaComparisonPanel judged={judged} theme={ANALYST_THEME} name="analyst-children" />}
+        {hasChildren && <AreaComparisonPanel judged={judged} theme={ANALYST_THEME} name="analyst-children" onArea={onArea} />}
       </div>
+      {hasChildren && (
+        <p className={`allocation ${allocation && !allocation.consistent ? 'warn' : ''}`} data-allocation={allocation ? (allocation.consistent ? 'ok' : 'diff') : 'none'}>
+          <strong>{i18n.t('allocationCheck')}</strong>{' '}
+          {allocation == null
+            ? i18n.t('allocationNone')
+            : allocation.consistent
+              ? i18n.t('allocationOk', { sum: fmt(allocation.sum), city: fmt(allocation.parent) })
+              : i18n.t('allocationDiff', { sum: fmt(allocation.sum), city: fmt(allocation.parent), diff: formatGap(allocation.difference, indicator.unit, lang) })}
+          {allocation && allocation.missing.length > 0 && (
+            <span className="missing"> （{allocation.missing.map((c) => areaName(catalog.areaByCode.get(c), lang)).join('、')}：—）</span>
+          )}
+        </p>
+      )}
     </section>
   );
 }

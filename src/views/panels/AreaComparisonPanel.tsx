@@ -15,12 +15,15 @@ export function AreaComparisonPanel({
   theme,
   name,
   hideWhenEmpty = false,
+  onArea,
 }: {
   judged: JudgedTarget;
   theme: ChartTheme;
   name: string;
   /** The wall drops the panel (its space goes to the tiles) instead of showing "no data". */
   hideWhenEmpty?: boolean;
+  /** Cross-filtering: a click on an area's bar. */
+  onArea?: (areaCode: string) => void;
 }) {
   const { i18n, asOf } = useDashboard();
   const { lang } = i18n;
@@ -33,6 +36,7 @@ export function AreaComparisonPanel({
       (children.data ?? [])
         .filter((c) => c.actual != null)
         .map((c) => ({
+          areaCode: c.area.areaCode,
           name: areaName(c.area, lang),
           value: c.actual,
           status:
@@ -75,5 +79,11 @@ export function AreaComparisonPanel({
         <p>{i18n.t('chartNoData')}</p>
       </div>
     );
-  return <EChart name={name} option={option} description={description} />;
+  const onClick = onArea
+    ? (data: unknown) => {
+        const code = (data as { areaCode?: string } | null)?.areaCode;
+        if (code) onArea(code);
+      }
+    : undefined;
+  return <EChart name={name} option={option} description={description} onItemClick={onClick} />;
 }

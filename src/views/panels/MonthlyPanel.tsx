@@ -6,7 +6,7 @@ import { EChart } from '../../charts/EChart';
 import type { ChartTheme } from '../../charts/theme';
 import type { JudgedTarget } from '../../data/model';
 import { formatValue } from '../../domain/format';
-import { useMonthlySeries } from './hooks';
+import { useMonthlySeries, usePriorYearSeries } from './hooks';
 import { areaName, indicatorName } from './labels';
 
 export function MonthlyPanel({
@@ -23,6 +23,8 @@ export function MonthlyPanel({
   const { i18n } = useDashboard();
   const { lang } = i18n;
   const series = useMonthlySeries(judged);
+  // The analyst compares with the same months of last year; the wall keeps to this year.
+  const prior = usePriorYearSeries(renderer === 'svg' ? null : judged);
   const { indicator, judgement } = judged;
   // On the wall the title is the indicator alone: the legend says what the lines are.
   const title = renderer === 'svg' ? `${areaName(judged.area, lang)} · ${indicatorName(indicator, lang)}` : `${i18n.t('monthlyTitle')} · ${indicatorName(indicator, lang)}`;
@@ -40,10 +42,11 @@ export function MonthlyPanel({
         lang,
         target: judgement.target,
         theme,
-        labels: { actual: i18n.t('actual'), target: i18n.t('target'), pace: i18n.t('pace'), title, description },
+        labels: { actual: i18n.t('actual'), target: i18n.t('target'), pace: i18n.t('pace'), title, description, priorYear: i18n.t('priorYear') },
         legendBottom: renderer === 'svg',
+        prior: prior.data?.map((p) => p.actual),
       }),
-    [series.data, indicator.unit, lang, judgement.target, theme, i18n, title, description, renderer],
+    [series.data, prior.data, indicator.unit, lang, judgement.target, theme, i18n, title, description, renderer],
   );
   if (series.isPending) return <div className="chart placeholder" />;
   return <EChart name={name} option={option} description={description} renderer={renderer} />;

@@ -1,8 +1,9 @@
 /** Query hooks of the panels: each wraps one model function in TanStack Query with a factory key. */
+import { useMemo } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useDashboard } from '../../app/dashboard-context';
 import { queryKeys } from '../../app/query-keys';
-import { childActuals, judgeTargets, monthlySeries, type JudgedTarget } from '../../data/model';
+import { childActuals, judgeDistricts, judgeTargets, monthlySeries, priorYearSeries, type JudgedTarget } from '../../data/model';
 import type { Target } from '../../domain/types';
 
 /** Targets of the year; 'city' = targets set for the top-level area(s), 'filtered' = the area filter. */
@@ -39,4 +40,44 @@ export function useChildActuals(judged: JudgedTarget | null) {
     enabled: judged != null,
     placeholderData: keepPreviousData,
   });
+}
+
+export function usePriorYearSeries(judged: JudgedTarget | null) {
+  const { engine, asOf, state, version } = useDashboard();
+  return useQuery({
+    queryKey: ['prior', state.data ?? 'bundled', version, judged?.target.targetId ?? '', asOf] as const,
+    queryFn: () => priorYearSeries(engine, judged!, asOf),
+    enabled: judged != null,
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** Each district against what applies to it this year (for the map and cross-filtering). */
+export function useDistrictSummaries() {
+  const { engine, catalog, year, asOf, state, version } = useDashboard();
+  return useQuery({
+    queryKey: ['districts', state.data ?? 'bundled', version, asOf, year] as const,
+    queryFn: async () => {
+      const all = await judgeTargets(engine, catalog, catalog.targets.filter((t) => t.year === year), asOf);
+      return judgeDistricts(engine, catalog, all, asOf);
+    },
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** The analyst's rows: the year's targets for the area filter, then group, document and status. */
+export function useFilteredTargets() {
+  const { state } = useDashboard();
+  const judged = useJudgedTargets('filtered');
+  const rows = useMemo(
+    () =>
+      (judged.data ?? []).filter(
+        (r) =>
+          (state.groups.length === 0 || state.groups.includes(r.indicator.groupZh ?? '')) &&
+          (state.docs.length === 0 || state.docs.includes(r.target.docId)) &&
+          (state.statuses.length === 0 || state.statuses.includes(r.judgement.status)),
+      ),
+    [judged.data, state.groups, state.docs, state.statuses],
+  );
+  return { rows, isPending: judged.isPending };
 }
