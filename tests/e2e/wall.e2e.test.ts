@@ -7,7 +7,8 @@
  *
  * Set-up as in dashboard.e2e.test.ts: copies of dist/ served from a temp dir by tests/tools/serve.mjs
  * (one copy whose data/ folder the refresh test rewrites). Every page fails its test on an uncaught
- * page error, a console error, or a request to any host other than the test server.
+ * page error, a console error (except the one tests/e2e/expected-console.ts allows: the 404 of the
+ * optional areas.geojson probe), or a request to any host other than the test server.
  *
  * Screenshots of every page at every size go to tests/artifacts/wall/<size>/<page-id>.png (git-ignored),
  * for people to look at; there are no pixel assertions.
@@ -20,6 +21,7 @@ import Papa from 'papaparse';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchOptions } from '../tools/ensure-chromium.mjs';
+import { isExpectedConsoleError } from './expected-console';
 import { startServer, type RunningServer } from '../tools/serve.mjs';
 import {
   judgeAll,
@@ -101,7 +103,8 @@ async function withWall(
   const serverHost = new URL(server!.url).host;
   page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
   page.on('console', (msg) => {
-    if (msg.type() !== 'error') return;
+    // The project's one accepted console error: the 404 of the optional areas.geojson probe.
+    if (msg.type() !== 'error' || isExpectedConsoleError(msg)) return;
     const at = msg.location()?.url;
     problems.push(`console.error: ${msg.text()}${at ? ` (${at})` : ''}`);
   });
