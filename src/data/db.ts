@@ -130,6 +130,9 @@ function wrap(db: duckdb.AsyncDuckDB, conn: duckdb.AsyncDuckDBConnection): SqlEn
         }
       }),
     registerText: (name, text) => serial(() => db.registerFileText(name, text)),
+    registerBuffer: (name, bytes) => serial(() => db.registerFileBuffer(name, bytes)),
+    // Not queued: it must reach DuckDB while the statement it cancels is still running.
+    cancel: async () => void (await conn.cancelSent().catch(() => false)),
     dropFile: (name) => serial(async () => void (await db.dropFile(name))),
     insertArrow: (name, bytes) =>
       serial(async () => {

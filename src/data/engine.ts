@@ -15,6 +15,10 @@ export interface SqlEngine {
   /** Makes `text` readable by DuckDB's file functions under `name`. */
   registerText(name: string, text: string): Promise<void>;
   dropFile(name: string): Promise<void>;
+  /** Makes raw bytes readable by DuckDB's file functions under `name` (large files: no decoding). */
+  registerBuffer(name: string, bytes: Uint8Array): Promise<void>;
+  /** Asks DuckDB to cancel the statement that is running, if any. */
+  cancel(): Promise<void>;
   /** Creates table `name` from Arrow IPC bytes (stream or file format). */
   insertArrow(name: string, bytes: Uint8Array): Promise<void>;
 }

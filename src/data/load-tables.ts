@@ -191,7 +191,7 @@ const CHECKS: Record<TableName, Check[]> = {
 const TYPED: Record<TableName, string> = {
   areas: `SELECT line, area_code, name_zh, name_en, level, parent_code FROM chk_areas`,
   indicators: `SELECT line, indicator_id, name_zh, name_en, unit, kind, coalesce(bool_of(higher_is_better), true) AS higher_is_better,
-      group_zh, group_en, numerator_zh, numerator_en, denominator_zh, denominator_en FROM chk_indicators`,
+      group_zh, group_en, numerator_zh, numerator_en, denominator_zh, denominator_en, ledger_rule FROM chk_indicators`,
   targets: `SELECT line, target_id, indicator_id, area_code, CAST(year AS INTEGER) AS year, comparator,
       ${NUM('target_value')} AS target_value, baseline,
       coalesce(due_date, year || '-12-31') AS due_date, doc_id, clause, quote FROM chk_targets`,
@@ -209,7 +209,8 @@ const TYPED: Record<TableName, string> = {
 const DDL: Record<TableName, string> = {
   areas: `area_code VARCHAR, name_zh VARCHAR, name_en VARCHAR, level VARCHAR, parent_code VARCHAR`,
   indicators: `indicator_id VARCHAR, name_zh VARCHAR, name_en VARCHAR, unit VARCHAR, kind VARCHAR, higher_is_better BOOLEAN,
-    group_zh VARCHAR, group_en VARCHAR, numerator_zh VARCHAR, numerator_en VARCHAR, denominator_zh VARCHAR, denominator_en VARCHAR`,
+    group_zh VARCHAR, group_en VARCHAR, numerator_zh VARCHAR, numerator_en VARCHAR, denominator_zh VARCHAR, denominator_en VARCHAR,
+    ledger_rule VARCHAR`,
   targets: `target_id VARCHAR, indicator_id VARCHAR, area_code VARCHAR, year INTEGER, comparator VARCHAR, target_value DOUBLE,
     baseline VARCHAR, due_date VARCHAR, doc_id VARCHAR, clause VARCHAR, quote VARCHAR`,
   actuals: `indicator_id VARCHAR, area_code VARCHAR, period VARCHAR, period_idx INTEGER, value DOUBLE, numerator DOUBLE,
@@ -233,6 +234,17 @@ CREATE OR REPLACE MACRO bool_of(x) AS CASE
 export async function ensureSchema(engine: SqlEngine): Promise<void> {
   await engine.exec(MACROS);
   for (const t of TABLE_ORDER) await engine.exec(`CREATE TABLE IF NOT EXISTS ${t} (${DDL[t]});`);
+  // Figures derived from a person-level ledger (see ledger.ts) have the shape of actuals; where
+  // both exist for the same indicator, area and month, the ledger's figure wins.
+  await engine.exec(`CREATE TABLE IF NOT EXISTS ledger_actuals (${DDL.actuals});`);
+  await engine.exec(
+    `CREATE OR REPLACE VIEW facts AS
+       SELECT * FROM ledger_actuals
+       UNION ALL
+       SELECT a.* FROM actuals a
+       WHERE NOT EXISTS (SELECT 1 FROM ledger_actuals l
+                         WHERE l.indicator_id = a.indicator_id AND l.area_code = a.area_code AND l.period_idx = a.period_idx);`,
+  );
 }
 
 let fileCounter = 0;

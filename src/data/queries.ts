@@ -27,13 +27,13 @@ export const selectTargets = (): Query => ({
 
 /** The data's release month: the latest period in actuals (null when there are none). */
 export const selectLatestPeriod = (): Query => ({
-  sql: `SELECT max(period_idx) AS latest FROM actuals`,
+  sql: `SELECT max(period_idx) AS latest FROM facts`,
   params: [],
 });
 
 /** True when any actual on record is illustrative: the sample-data badge. */
 export const selectDataSummary = (): Query => ({
-  sql: `SELECT count(*) AS actual_rows, count(*) FILTER (WHERE illustrative) AS illustrative_rows FROM actuals`,
+  sql: `SELECT count(*) AS actual_rows, count(*) FILTER (WHERE illustrative) AS illustrative_rows FROM facts`,
   params: [],
 });
 
@@ -67,7 +67,7 @@ WITH RECURSIVE
 req(req_id, indicator_id, area_code, year, end_idx) AS (VALUES ${values}),
 win AS (
   SELECT r.req_id, a.*
-  FROM req r JOIN actuals a
+  FROM req r JOIN facts a
     ON a.indicator_id = r.indicator_id AND a.period_idx BETWEEN r.year * 12 AND r.end_idx
 ),
 walk(req_id, area_code, depth) AS (

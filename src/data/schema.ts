@@ -36,6 +36,7 @@ export const TABLES: Record<TableName, TableSpec> = {
       'numerator_en',
       'denominator_zh',
       'denominator_en',
+      'ledger_rule',
     ],
     required: ['indicator_id', 'name_zh', 'unit', 'kind'],
     key: ['indicator_id'],

@@ -150,7 +150,7 @@ async function waitReady(page: Page, timeout = READY_TIMEOUT): Promise<void> {
 
 /** data-ready, every chart drawn (an <svg> in each [data-chart]), fonts loaded, and still ready two frames later. */
 async function waitSettled(page: Page): Promise<void> {
-  for (let stable = 0; stable < 2; ) {
+  for (let stable = 0; stable < 2;) {
     await waitReady(page);
     await page.waitForFunction(
       () => [...document.querySelectorAll('[data-chart]')].every((c) => c.querySelector('svg') != null),
@@ -197,7 +197,12 @@ async function backgroundPoint(page: Page): Promise<{ x: number; y: number }> {
     const x = r.left + 3;
     const y = r.top + 3;
     const hit = document.elementFromPoint(x, y);
-    return { x, y, hit: hit ? `${hit.tagName}.${hit.className}` : 'none', onControl: !!hit?.closest('button, a, select, input, [data-chart]') };
+    return {
+      x,
+      y,
+      hit: hit ? `${hit.tagName}.${hit.className}` : 'none',
+      onControl: !!hit?.closest('button, a, select, input, [data-chart]'),
+    };
   });
   expect(pt.onControl, `background point hits ${pt.hit}`).toBe(false);
   return { x: pt.x, y: pt.y };
@@ -240,7 +245,12 @@ function measureLayout(minShare: number): LayoutReport {
   const viewportBox = { left: 0, top: 0, right: vw, bottom: vh };
 
   const de = document.documentElement;
-  const docScroll = { docW: de.scrollWidth, docH: de.scrollHeight, bodyW: document.body.scrollWidth, bodyH: document.body.scrollHeight };
+  const docScroll = {
+    docW: de.scrollWidth,
+    docH: de.scrollHeight,
+    bodyW: document.body.scrollWidth,
+    bodyH: document.body.scrollHeight,
+  };
 
   // (b) every visible element inside the viewport.
   const outOfViewport: string[] = [];
@@ -262,7 +272,7 @@ function measureLayout(minShare: number): LayoutReport {
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const text = (node.nodeValue ?? '').trim();
     if (text === '') continue;
-    const el = node.parentElement;
+    const el: Element | null = node.parentElement;
     if (!el || el.closest('script, style, title, desc')) continue;
     if (!visible(el)) continue;
     const range = document.createRange();
@@ -306,8 +316,7 @@ function measureLayout(minShare: number): LayoutReport {
         clipped.push(`${desc(el)} scrollWidth ${el.scrollWidth} > clientWidth ${el.clientWidth}`);
       if (hides(cs.overflowY) && el.scrollHeight > el.clientHeight + 1)
         clipped.push(`${desc(el)} scrollHeight ${el.scrollHeight} > clientHeight ${el.clientHeight}`);
-      if (cs.textOverflow === 'ellipsis' && el.scrollWidth > el.clientWidth + 1)
-        clipped.push(`${desc(el)} ellipsised`);
+      if (cs.textOverflow === 'ellipsis' && el.scrollWidth > el.clientWidth + 1) clipped.push(`${desc(el)} ellipsised`);
     }
   }
   return { viewport: { w: vw, h: vh }, docScroll, outOfViewport, outOfPanel, clipped, smallFonts, minFont, textNodes };
@@ -326,7 +335,9 @@ async function checkLayout(page: Page, sizeName: string, label: string): Promise
   const out: string[] = [];
   const { docW, docH, bodyW, bodyH } = r.docScroll;
   if (docW > r.viewport.w || docH > r.viewport.h || bodyW > r.viewport.w || bodyH > r.viewport.h)
-    out.push(`${where}: document scrolls (html ${docW}×${docH}, body ${bodyW}×${bodyH}, viewport ${r.viewport.w}×${r.viewport.h})`);
+    out.push(
+      `${where}: document scrolls (html ${docW}×${docH}, body ${bodyW}×${bodyH}, viewport ${r.viewport.w}×${r.viewport.h})`,
+    );
   const list = (name: string, items: string[]) => {
     if (items.length) out.push(`${where}: ${name} (${items.length}):\n    ${items.slice(0, 8).join('\n    ')}`);
   };
@@ -347,7 +358,12 @@ async function checkLayout(page: Page, sizeName: string, label: string): Promise
 }
 
 /** Steps with ArrowRight through every page listed in data-pages (at most `limit`), checking each. */
-async function checkEveryPage(page: Page, sizeName: string, label: string, limit = Infinity): Promise<{ failures: string[]; visited: string[] }> {
+async function checkEveryPage(
+  page: Page,
+  sizeName: string,
+  label: string,
+  limit = Infinity,
+): Promise<{ failures: string[]; visited: string[] }> {
   const start = await wallState(page);
   expect(start.pages.length, `${label}: data-pages`).toBeGreaterThan(0);
   expect(start.count).toBe(start.pages.length);
@@ -425,45 +441,58 @@ function districtExpectations(folder: RefFolder, year: number, asOf: string): Di
 
 describe('wall layout: no scrolling, nothing off-screen or cut off, text ≥ 1.6vh', () => {
   for (const size of SIZES) {
-    it(
-      `${size.name}: every page of the rotation (year=2023, asof=2023-09) and district pages (year=2022, cycle=districts)`,
-      async () => {
-        const failures: string[] = [];
-        const pageProblems: string[] = [];
-        await withWall(`${appUrl}?view=wall&year=2023&asof=2023-09&rotate=600`, size, async ({ page }) => {
+    it(`${size.name}: every page of the rotation (year=2023, asof=2023-09) and district pages (year=2022, cycle=districts)`, async () => {
+      const failures: string[] = [];
+      const pageProblems: string[] = [];
+      await withWall(
+        `${appUrl}?view=wall&year=2023&asof=2023-09&rotate=600`,
+        size,
+        async ({ page }) => {
           const { failures: f, visited } = await checkEveryPage(page, size.name, 'rotation');
           expect(visited).toContain('overview');
           expect(visited).toContain('districts');
           expect(visited).toContain('sources');
           expect(visited.some((p) => p.startsWith('group-'))).toBe(true);
           failures.push(...f);
-        }, pageProblems);
-        // District pages: every one of year=2022 (up to 5), topped up from 2023 when 2022 has fewer than 3.
-        const districtPages: string[] = [];
-        await withWall(`${appUrl}?view=wall&year=2022&cycle=districts&rotate=600`, size, async ({ page }) => {
+        },
+        pageProblems,
+      );
+      // District pages: every one of year=2022 (up to 5), topped up from 2023 when 2022 has fewer than 3.
+      const districtPages: string[] = [];
+      await withWall(
+        `${appUrl}?view=wall&year=2022&cycle=districts&rotate=600`,
+        size,
+        async ({ page }) => {
           const { failures: f, visited } = await checkEveryPage(page, size.name, 'year=2022 cycle=districts', 5);
           districtPages.push(...visited);
           failures.push(...f);
-        }, pageProblems);
-        if (districtPages.length < 3) {
-          console.log(`[wall layout] year=2022&cycle=districts has ${districtPages.length} page(s) (${districtPages.join(',')}); adding year=2023 district pages`);
-          await withWall(`${appUrl}?view=wall&year=2023&asof=2023-09&cycle=districts&rotate=600`, size, async ({ page }) => {
+        },
+        pageProblems,
+      );
+      if (districtPages.length < 3) {
+        console.log(
+          `[wall layout] year=2022&cycle=districts has ${districtPages.length} page(s) (${districtPages.join(',')}); adding year=2023 district pages`,
+        );
+        await withWall(
+          `${appUrl}?view=wall&year=2023&asof=2023-09&cycle=districts&rotate=600`,
+          size,
+          async ({ page }) => {
             const { failures: f, visited } = await checkEveryPage(page, size.name, 'year=2023 cycle=districts', 3);
             districtPages.push(...visited);
             failures.push(...f);
-          }, pageProblems);
-        }
-        expect(districtPages.length, 'district pages checked').toBeGreaterThanOrEqual(3);
-        for (const p of districtPages) expect(p).toMatch(/^district-\d{6}$/);
-        const min = smallest.get(size.name);
-        console.log(
-          `[wall layout] ${size.name}: smallest text ${min?.size.toFixed(2)}px (${((100 * (min?.size ?? 0)) / size.height).toFixed(2)}% of ${size.height}) "${min?.text}" on ${min?.page} in ${min?.where}`,
+          },
+          pageProblems,
         );
-        expect(failures.join('\n'), `layout problems at ${size.name}`).toBe('');
-        expect(pageProblems.join('\n'), 'page errors, console errors or foreign requests').toBe('');
-      },
-      240_000,
-    );
+      }
+      expect(districtPages.length, 'district pages checked').toBeGreaterThanOrEqual(3);
+      for (const p of districtPages) expect(p).toMatch(/^district-\d{6}$/);
+      const min = smallest.get(size.name);
+      console.log(
+        `[wall layout] ${size.name}: smallest text ${min?.size.toFixed(2)}px (${((100 * (min?.size ?? 0)) / size.height).toFixed(2)}% of ${size.height}) "${min?.text}" on ${min?.page} in ${min?.where}`,
+      );
+      expect(failures.join('\n'), `layout problems at ${size.name}`).toBe('');
+      expect(pageProblems.join('\n'), 'page errors, console errors or foreign requests').toBe('');
+    }, 240_000);
   }
 });
 
@@ -543,15 +572,19 @@ describe('wall rotation', () => {
   }, 60_000);
 
   it('?pages=sources,overview chooses and orders the pages', async () => {
-    await withWall(`${appUrl}?view=wall&year=2023&rotate=600&pages=sources,overview`, { width: 1920, height: 1080 }, async ({ page }) => {
-      const s = await wallState(page);
-      expect(await page.getAttribute('main.wall', 'data-pages')).toBe('sources,overview');
-      expect(s.page).toBe('sources');
-      expect(s.count).toBe(2);
-      await page.keyboard.press('ArrowRight');
-      await waitForPage(page, 'overview');
-      await waitSettled(page);
-    });
+    await withWall(
+      `${appUrl}?view=wall&year=2023&rotate=600&pages=sources,overview`,
+      { width: 1920, height: 1080 },
+      async ({ page }) => {
+        const s = await wallState(page);
+        expect(await page.getAttribute('main.wall', 'data-pages')).toBe('sources,overview');
+        expect(s.page).toBe('sources');
+        expect(s.count).toBe(2);
+        await page.keyboard.press('ArrowRight');
+        await waitForPage(page, 'overview');
+        await waitSettled(page);
+      },
+    );
   });
 });
 
@@ -560,18 +593,28 @@ describe('district cycles match an independent computation from the CSVs', () =>
     const expectations = districtExpectations(bundled, 2023, '2023-09');
     const behind = expectations.filter((d) => d.behind).map((d) => `district-${d.code}`);
     const withItems = expectations.filter((d) => d.items.length > 0).map((d) => `district-${d.code}`);
-    console.log(`[wall cycles] 2023 as of 2023-09: behind ${behind.join(',') || '(none)'}; with items ${withItems.length} of ${expectations.length}`);
+    console.log(
+      `[wall cycles] 2023 as of 2023-09: behind ${behind.join(',') || '(none)'}; with items ${withItems.length} of ${expectations.length}`,
+    );
     expect(behind.length).toBeGreaterThan(0);
 
-    await withWall(`${appUrl}?view=wall&year=2023&asof=2023-09&cycle=behind&rotate=600`, { width: 1920, height: 1080 }, async ({ page }) => {
-      const s = await wallState(page);
-      expect(s.pages.join(','), 'cycle=behind pages').toBe(behind.join(','));
-      expect(s.page).toBe(behind[0]);
-    });
-    await withWall(`${appUrl}?view=wall&year=2023&asof=2023-09&cycle=districts&rotate=600`, { width: 1920, height: 1080 }, async ({ page }) => {
-      const s = await wallState(page);
-      expect(s.pages.join(','), 'cycle=districts pages').toBe(withItems.join(','));
-    });
+    await withWall(
+      `${appUrl}?view=wall&year=2023&asof=2023-09&cycle=behind&rotate=600`,
+      { width: 1920, height: 1080 },
+      async ({ page }) => {
+        const s = await wallState(page);
+        expect(s.pages.join(','), 'cycle=behind pages').toBe(behind.join(','));
+        expect(s.page).toBe(behind[0]);
+      },
+    );
+    await withWall(
+      `${appUrl}?view=wall&year=2023&asof=2023-09&cycle=districts&rotate=600`,
+      { width: 1920, height: 1080 },
+      async ({ page }) => {
+        const s = await wallState(page);
+        expect(s.pages.join(','), 'cycle=districts pages').toBe(withItems.join(','));
+      },
+    );
   });
 
   it('?cycle=behind leaves out the districts on pace (a year and as-of month where some are)', async () => {
@@ -594,12 +637,20 @@ describe('district cycles match an independent computation from the CSVs', () =>
     expect(pick, 'a year/as-of where some but not all districts are behind').not.toBeNull();
     const { year, asOf, behind, withItems } = pick!;
     console.log(`[wall cycles] ${year} as of ${asOf}: behind ${behind.length} of ${withItems.length}: ${behind.join(',')}`);
-    await withWall(`${appUrl}?view=wall&year=${year}&asof=${asOf}&cycle=behind&rotate=600`, { width: 1920, height: 1080 }, async ({ page }) => {
-      expect((await wallState(page)).pages.join(','), `cycle=behind pages, ${year} as of ${asOf}`).toBe(behind.join(','));
-    });
-    await withWall(`${appUrl}?view=wall&year=${year}&asof=${asOf}&cycle=districts&rotate=600`, { width: 1920, height: 1080 }, async ({ page }) => {
-      expect((await wallState(page)).pages.join(','), `cycle=districts pages, ${year} as of ${asOf}`).toBe(withItems.join(','));
-    });
+    await withWall(
+      `${appUrl}?view=wall&year=${year}&asof=${asOf}&cycle=behind&rotate=600`,
+      { width: 1920, height: 1080 },
+      async ({ page }) => {
+        expect((await wallState(page)).pages.join(','), `cycle=behind pages, ${year} as of ${asOf}`).toBe(behind.join(','));
+      },
+    );
+    await withWall(
+      `${appUrl}?view=wall&year=${year}&asof=${asOf}&cycle=districts&rotate=600`,
+      { width: 1920, height: 1080 },
+      async ({ page }) => {
+        expect((await wallState(page)).pages.join(','), `cycle=districts pages, ${year} as of ${asOf}`).toBe(withItems.join(','));
+      },
+    );
   });
 
   it('year=2022, as of 2022-12: both cycles match too (the year the layout test takes district pages from)', async () => {
@@ -611,9 +662,13 @@ describe('district cycles match an independent computation from the CSVs', () =>
       ['behind', behind],
       ['districts', withItems],
     ] as const) {
-      await withWall(`${appUrl}?view=wall&year=2022&asof=2022-12&cycle=${cycle}&rotate=600`, { width: 1920, height: 1080 }, async ({ page }) => {
-        expect((await wallState(page)).pages.join(','), `cycle=${cycle} pages, 2022 as of 2022-12`).toBe(want.join(','));
-      });
+      await withWall(
+        `${appUrl}?view=wall&year=2022&asof=2022-12&cycle=${cycle}&rotate=600`,
+        { width: 1920, height: 1080 },
+        async ({ page }) => {
+          expect((await wallState(page)).pages.join(','), `cycle=${cycle} pages, 2022 as of 2022-12`).toBe(want.join(','));
+        },
+      );
     }
   });
 });
@@ -668,68 +723,76 @@ describe('refresh keeps the last good data', () => {
       rmSync(scratch, { recursive: true, force: true });
     }
     expect(changed, 'a district row that moves a city tile').not.toBeNull();
-    console.log(`[wall refresh] changing ${changed!.row} (+1000): tile ${changed!.targetId} ${changed!.before} → ${changed!.after}`);
+    console.log(
+      `[wall refresh] changing ${changed!.row} (+1000): tile ${changed!.targetId} ${changed!.before} → ${changed!.after}`,
+    );
 
     const readTiles = (page: Page) =>
-      page.$$eval('.wall-tiles [data-kpi]', (els) => Object.fromEntries(els.map((e) => [e.getAttribute('data-target-id'), e.getAttribute('data-actual')])));
+      page.$$eval('.wall-tiles [data-kpi]', (els) =>
+        Object.fromEntries(els.map((e) => [e.getAttribute('data-target-id'), e.getAttribute('data-actual')])),
+      );
 
     try {
-      await withWall(`${refreshUrl}?view=wall&year=2023&asof=2023-09&rotate=600`, { width: 1920, height: 1080 }, async ({ page }) => {
-        const tilesBefore = await readTiles(page);
-        const tileCount = Object.keys(tilesBefore).length;
-        expect(tileCount).toBeGreaterThan(0);
-        expect(Object.keys(tilesBefore)).toContain(changed!.targetId);
-        expect(Number(tilesBefore[changed!.targetId])).toBeCloseTo(changed!.before, 3);
-        expect(await page.$('[data-stale-badge]')).toBeNull();
+      await withWall(
+        `${refreshUrl}?view=wall&year=2023&asof=2023-09&rotate=600`,
+        { width: 1920, height: 1080 },
+        async ({ page }) => {
+          const tilesBefore = await readTiles(page);
+          const tileCount = Object.keys(tilesBefore).length;
+          expect(tileCount).toBeGreaterThan(0);
+          expect(Object.keys(tilesBefore)).toContain(changed!.targetId);
+          expect(Number(tilesBefore[changed!.targetId])).toBeCloseTo(changed!.before, 3);
+          expect(await page.$('[data-stale-badge]')).toBeNull();
 
-        // Watch the page in between: never a data-error, never a wall without its tiles.
-        await page.evaluate((expectedTiles) => {
-          const w = window as unknown as { __wallWatch: string[] };
-          w.__wallWatch = [];
-          const check = () => {
-            const root = document.querySelector('[data-app-root]');
-            if (!root) w.__wallWatch.push('no app root');
-            else if (root.hasAttribute('data-error')) w.__wallWatch.push(`data-error: ${root.getAttribute('data-error')}`);
-            if (!document.querySelector('main.wall')) w.__wallWatch.push('no main.wall');
-            const n = document.querySelectorAll('.wall-tiles [data-kpi]').length;
-            if (n !== expectedTiles) w.__wallWatch.push(`${n} tiles instead of ${expectedTiles}`);
-            if (document.querySelector('.wall-empty')) w.__wallWatch.push('empty wall message');
-            if (document.querySelector('[data-panel-error]')) w.__wallWatch.push('panel error');
-          };
-          new MutationObserver(check).observe(document.body, { subtree: true, childList: true, attributes: true });
-          window.setInterval(check, 20);
-        }, tileCount);
+          // Watch the page in between: never a data-error, never a wall without its tiles.
+          await page.evaluate((expectedTiles) => {
+            const w = window as unknown as { __wallWatch: string[] };
+            w.__wallWatch = [];
+            const check = () => {
+              const root = document.querySelector('[data-app-root]');
+              if (!root) w.__wallWatch.push('no app root');
+              else if (root.hasAttribute('data-error')) w.__wallWatch.push(`data-error: ${root.getAttribute('data-error')}`);
+              if (!document.querySelector('main.wall')) w.__wallWatch.push('no main.wall');
+              const n = document.querySelectorAll('.wall-tiles [data-kpi]').length;
+              if (n !== expectedTiles) w.__wallWatch.push(`${n} tiles instead of ${expectedTiles}`);
+              if (document.querySelector('.wall-empty')) w.__wallWatch.push('empty wall message');
+              if (document.querySelector('[data-panel-error]')) w.__wallWatch.push('panel error');
+            };
+            new MutationObserver(check).observe(document.body, { subtree: true, childList: true, attributes: true });
+            window.setInterval(check, 20);
+          }, tileCount);
 
-        // 1. Broken actuals.csv (binary garbage) → stale badge, same tiles.
-        const garbage = Buffer.alloc(8192);
-        for (let i = 0; i < garbage.length; i++) garbage[i] = (i * 131 + 7) % 256;
-        writeFileSync(actualsPath, garbage);
-        await page.evaluate(() => window.__dashboard!.refresh());
-        await page.waitForSelector('[data-stale-badge]', { timeout: 30_000 });
-        await waitSettled(page);
-        expect(await page.textContent('[data-stale-badge]')).toContain('数据更新失败');
-        expect(await readTiles(page)).toEqual(tilesBefore);
+          // 1. Broken actuals.csv (binary garbage) → stale badge, same tiles.
+          const garbage = Buffer.alloc(8192);
+          for (let i = 0; i < garbage.length; i++) garbage[i] = (i * 131 + 7) % 256;
+          writeFileSync(actualsPath, garbage);
+          await page.evaluate(() => window.__dashboard!.refresh());
+          await page.waitForSelector('[data-stale-badge]', { timeout: 30_000 });
+          await waitSettled(page);
+          expect(await page.textContent('[data-stale-badge]')).toContain('数据更新失败');
+          expect(await readTiles(page)).toEqual(tilesBefore);
 
-        // 2. Good but changed actuals.csv → badge gone, the affected tile moves.
-        writeFileSync(actualsPath, changed!.csv);
-        await page.evaluate(() => window.__dashboard!.refresh());
-        await page.waitForSelector('[data-stale-badge]', { state: 'detached', timeout: 30_000 });
-        await page.waitForFunction(
-          ([id, want]) => {
-            const v = document.querySelector(`.wall-tiles [data-kpi][data-target-id="${id}"]`)?.getAttribute('data-actual');
-            return v != null && v !== '' && Math.abs(Number(v) - (want as number)) <= 1e-3;
-          },
-          [changed!.targetId, changed!.after] as const,
-          { timeout: 30_000 },
-        );
-        await waitSettled(page);
-        const tilesAfter = await readTiles(page);
-        expect(Number(tilesAfter[changed!.targetId])).toBeCloseTo(changed!.after, 3);
-        expect(Math.abs(Number(tilesAfter[changed!.targetId]) - changed!.after)).toBeLessThanOrEqual(TOLERANCE);
+          // 2. Good but changed actuals.csv → badge gone, the affected tile moves.
+          writeFileSync(actualsPath, changed!.csv);
+          await page.evaluate(() => window.__dashboard!.refresh());
+          await page.waitForSelector('[data-stale-badge]', { state: 'detached', timeout: 30_000 });
+          await page.waitForFunction(
+            ([id, want]) => {
+              const v = document.querySelector(`.wall-tiles [data-kpi][data-target-id="${id}"]`)?.getAttribute('data-actual');
+              return v != null && v !== '' && Math.abs(Number(v) - (want as number)) <= 1e-3;
+            },
+            [changed!.targetId, changed!.after] as const,
+            { timeout: 30_000 },
+          );
+          await waitSettled(page);
+          const tilesAfter = await readTiles(page);
+          expect(Number(tilesAfter[changed!.targetId])).toBeCloseTo(changed!.after, 3);
+          expect(Math.abs(Number(tilesAfter[changed!.targetId]) - changed!.after)).toBeLessThanOrEqual(TOLERANCE);
 
-        const watch = await page.evaluate(() => (window as unknown as { __wallWatch: string[] }).__wallWatch);
-        expect([...new Set(watch)].join('\n'), 'what the wall showed between refreshes').toBe('');
-      });
+          const watch = await page.evaluate(() => (window as unknown as { __wallWatch: string[] }).__wallWatch);
+          expect([...new Set(watch)].join('\n'), 'what the wall showed between refreshes').toBe('');
+        },
+      );
     } finally {
       writeFileSync(actualsPath, original);
     }
@@ -785,32 +848,36 @@ describe('memory', () => {
 describe('English wall', () => {
   it('?lang=en: header and page titles in English', async () => {
     const HAN = /\p{Script=Han}/u;
-    await withWall(`${appUrl}?view=wall&lang=en&year=2023&asof=2023-09&rotate=600`, { width: 1920, height: 1080 }, async ({ page }) => {
-      expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
-      const start = await wallState(page);
-      expect(start.page).toBe('overview');
-      expect((await page.textContent('[data-page-title]'))?.trim()).toBe('City overview');
-      const problems: string[] = [];
-      for (let i = 0; i < start.count; i++) {
-        await waitForPage(page, start.pages[i]!);
-        await waitSettled(page);
-        // Header text, leaving out elements marked as another language (the 中文 switch).
-        const header = await page.$eval('.wall-header', (h) => {
-          const out: string[] = [];
-          const walker = document.createTreeWalker(h, NodeFilter.SHOW_TEXT);
-          for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-            const el = n.parentElement;
-            if (el?.closest('[lang]:not(html)')?.getAttribute('lang')?.startsWith('zh')) continue;
-            if ((n.nodeValue ?? '').trim()) out.push(n.nodeValue!.trim());
-          }
-          return out;
-        });
-        const title = (await page.textContent('[data-page-title]'))?.trim() ?? '';
-        if (!title) problems.push(`${start.pages[i]}: empty page title`);
-        for (const t of header) if (HAN.test(t)) problems.push(`${start.pages[i]}: Han characters in header text "${t}"`);
-        if (i < start.count - 1) await page.keyboard.press('ArrowRight');
-      }
-      expect(problems.join('\n')).toBe('');
-    });
+    await withWall(
+      `${appUrl}?view=wall&lang=en&year=2023&asof=2023-09&rotate=600`,
+      { width: 1920, height: 1080 },
+      async ({ page }) => {
+        expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+        const start = await wallState(page);
+        expect(start.page).toBe('overview');
+        expect((await page.textContent('[data-page-title]'))?.trim()).toBe('City overview');
+        const problems: string[] = [];
+        for (let i = 0; i < start.count; i++) {
+          await waitForPage(page, start.pages[i]!);
+          await waitSettled(page);
+          // Header text, leaving out elements marked as another language (the 中文 switch).
+          const header = await page.$eval('.wall-header', (h) => {
+            const out: string[] = [];
+            const walker = document.createTreeWalker(h, NodeFilter.SHOW_TEXT);
+            for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+              const el = n.parentElement;
+              if (el?.closest('[lang]:not(html)')?.getAttribute('lang')?.startsWith('zh')) continue;
+              if ((n.nodeValue ?? '').trim()) out.push(n.nodeValue!.trim());
+            }
+            return out;
+          });
+          const title = (await page.textContent('[data-page-title]'))?.trim() ?? '';
+          if (!title) problems.push(`${start.pages[i]}: empty page title`);
+          for (const t of header) if (HAN.test(t)) problems.push(`${start.pages[i]}: Han characters in header text "${t}"`);
+          if (i < start.count - 1) await page.keyboard.press('ArrowRight');
+        }
+        expect(problems.join('\n')).toBe('');
+      },
+    );
   }, 60_000);
 });

@@ -54,6 +54,12 @@ export async function createNodeEngine(): Promise<SqlEngine & { close(): void }>
     async dropFile(name: string) {
       db.dropFile(name);
     },
+    async registerBuffer(name: string, bytes: Uint8Array) {
+      db.registerFileBuffer(name, bytes);
+    },
+    async cancel() {
+      /* the blocking build runs each statement to completion */
+    },
     async insertArrow(name: string, bytes: Uint8Array) {
       // One connection per insert, as in src/data/db.ts.
       const own: BlockingConn = db.connect();

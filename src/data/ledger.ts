@@ -1,0 +1,275 @@
+/**
+ * The optional fifth table: a person-level ledger (实名制台账), one row per case. DuckDB reads it;
+ * the SQL in ledger/*.sql (shared with `npm run aggregate` and with Spark/Trino) turns it into
+ * monthly figures per area for every indicator whose `ledger_rule` says how; those figures go
+ * into ledger_actuals and win over actuals.csv for the same indicator, area and month.
+ *
+ * Columns (order free, header names case-insensitive):
+ *   case_id         pseudonymous person or household id (required; never displayed or exported)
+ *   area_code       district or town code (required)
+ *   group           graduate_unemployed | hardship | zero_employment_household | registered_unemployed | …
+ *   registered_on   date registered / confirmed / certified, YYYY-MM-DD (required)
+ *   employed_on     date employment was recorded (optional)
+ *   exited_on       date the case left the register otherwise (optional)
+ *   followed_up_on  follow-up dates, separated by ';' (optional)
+ *   source          optional; a value starting with "illustrative" marks the ledger as sample data
+ */
+import cleanSql from './ledger/clean.sql?raw';
+import casesSql from './ledger/cases.sql?raw';
+import actualsSql from './ledger/actuals.sql?raw';
+import { decodeBytes, splitHeader } from './csv-text';
+import type { SqlEngine } from './engine';
+import { ensureSchema } from './load-tables';
+import { normaliseHeaderName } from './schema';
+
+export const LEDGER_COLUMNS = ['case_id', 'area_code', 'case_group', 'registered_on', 'employed_on', 'exited_on', 'followed_up_on', 'source'] as const;
+const HEADER_ALIASES: Record<string, (typeof LEDGER_COLUMNS)[number]> = { group: 'case_group' };
+
+/** A ledger larger than this is refused with a message before anything is touched. */
+export const MAX_LEDGER_BYTES = 1.5 * 1024 ** 3;
+
+export interface LedgerRule {
+  indicatorId: string;
+  rule: 'employed_rate' | 'deadline_rate' | 'employed_flow' | 'followup_rate';
+  caseGroup: string;
+  months: number;
+}
+
+/** `deadline_rate:hardship:3` → a rule; null when the text is not one. */
+export function parseLedgerRule(indicatorId: string, text: string | null): LedgerRule | null {
+  if (!text) return null;
+  const [rule, caseGroup, months] = text.split(':').map((x) => x.trim());
+  if (!caseGroup || !/^[a-z0-9_]+$/.test(caseGroup)) return null;
+  if (rule === 'deadline_rate') {
+    const n = Number(months);
+    return Number.isInteger(n) && n > 0 && n <= 120 ? { indicatorId, rule, caseGroup, months: n } : null;
+  }
+  if (rule === 'employed_rate' || rule === 'employed_flow' || rule === 'followup_rate') return { indicatorId, rule, caseGroup, months: 0 };
+  return null;
+}
+
+export interface LedgerReport {
+  file: string;
+  rows: number;
+  cases: number;
+  /** Rows left out, by reason (first lines kept for the report). */
+  rejected: { reason: 'bad_date' | 'unknown_area' | 'unknown_group' | 'missing_id'; count: number; lines: number[] }[];
+  /** Monthly figures written to ledger_actuals. */
+  figures: number;
+  indicators: string[];
+  illustrative: boolean;
+  ms: { read: number; parse: number; derive: number };
+}
+
+export class LedgerError extends Error {
+  constructor(
+    readonly code: 'too_large' | 'no_header' | 'missing_columns' | 'cancelled' | 'no_rules' | 'no_rows',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'LedgerError';
+  }
+}
+
+export interface LedgerProgress {
+  phase: 'read' | 'parse' | 'derive' | 'done';
+  bytes: number;
+  totalBytes: number;
+  rows: number | null;
+}
+
+export interface LedgerInput {
+  name: string;
+  size: number;
+  /** Reads the whole file, reporting bytes as it goes. */
+  read: (onBytes: (n: number) => void, signal?: AbortSignal) => Promise<Uint8Array>;
+}
+
+/** A browser File as a LedgerInput, read in chunks so progress can be shown. */
+export function fileInput(file: File): LedgerInput {
+  return {
+    name: file.name,
+    size: file.size,
+    read: async (onBytes, signal) => {
+      const out = new Uint8Array(file.size);
+      const reader = file.stream().getReader();
+      let at = 0;
+      for (;;) {
+        if (signal?.aborted) {
+          await reader.cancel();
+          throw new LedgerError('cancelled', 'cancelled');
+        }
+        const { done, value } = await reader.read();
+        if (done) break;
+        out.set(value, at);
+        at += value.byteLength;
+        onBytes(at);
+      }
+      return out;
+    },
+  };
+}
+
+const firstLine = (bytes: Uint8Array): string => {
+  const head = bytes.subarray(0, Math.min(bytes.length, 64 * 1024));
+  const { text } = decodeBytes(head);
+  return text.split(/\r?\n/)[0] ?? '';
+};
+
+/**
+ * Loads a ledger and derives its figures. The previous ledger's figures are replaced only once
+ * the new ones are complete; on any error or cancel nothing changes.
+ */
+export async function loadLedger(
+  engine: SqlEngine,
+  input: LedgerInput,
+  opts: { onProgress?: (p: LedgerProgress) => void; signal?: AbortSignal } = {},
+): Promise<LedgerReport> {
+  const { onProgress, signal } = opts;
+  if (input.size > MAX_LEDGER_BYTES)
+    throw new LedgerError('too_large', `${input.name}: ${(input.size / 1024 ** 3).toFixed(2)} GB is more than this browser tab can hold (${MAX_LEDGER_BYTES / 1024 ** 3} GB)`);
+  await ensureSchema(engine);
+  const rules = (await engine.query<{ indicator_id: string; ledger_rule: string | null }>(`SELECT indicator_id, ledger_rule FROM indicators WHERE ledger_rule IS NOT NULL`))
+    .map((r) => parseLedgerRule(String(r.indicator_id), r.ledger_rule))
+    .filter((r): r is LedgerRule => r != null);
+  if (rules.length === 0) throw new LedgerError('no_rules', 'no indicator in indicators.csv has a ledger_rule');
+
+  const t0 = performance.now();
+  const bytes = await input.read((n) => onProgress?.({ phase: 'read', bytes: n, totalBytes: input.size, rows: null }), signal);
+  const t1 = performance.now();
+  const check = () => {
+    if (signal?.aborted) throw new LedgerError('cancelled', 'cancelled');
+  };
+  check();
+
+  // UTF-8 (with or without BOM) goes to DuckDB as it is; anything else is decoded once, whole.
+  let data = bytes;
+  if (!(bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)) {
+    const probe = decodeBytes(bytes.subarray(0, Math.min(bytes.length, 1 << 20)));
+    if (probe.encoding !== 'utf-8') data = new TextEncoder().encode(decodeBytes(bytes).text);
+  }
+  const header = splitHeader(firstLine(data).replace(/^\uFEFF/, '')).map((h) => {
+    const n = normaliseHeaderName(h);
+    return HEADER_ALIASES[n] ?? n;
+  });
+  if (header.length === 0 || header[0] === '') throw new LedgerError('no_header', `${input.name}: no header line`);
+  const missing = ['case_id', 'area_code', 'case_group', 'registered_on'].filter((c) => !header.includes(c));
+  if (missing.length) throw new LedgerError('missing_columns', `${input.name}: missing column(s) ${missing.join(', ')}`);
+  const seen = new Set<string>();
+  const positional = header.map((h, i) => {
+    if ((LEDGER_COLUMNS as readonly string[]).includes(h) && !seen.has(h)) {
+      seen.add(h);
+      return h;
+    }
+    return `extra_${i}`;
+  });
+  onProgress?.({ phase: 'parse', bytes: input.size, totalBytes: input.size, rows: null });
+  const fname = 'ledger_upload.csv';
+  await engine.registerBuffer(fname, data);
+  try {
+    const cols = positional.map((c) => `'${c}': 'VARCHAR'`).join(', ');
+    await engine.exec(
+      `CREATE OR REPLACE TEMP TABLE ledger_file AS SELECT * FROM read_csv('${fname}',
+         auto_detect = false, header = true, delim = ',', quote = '"', escape = '"',
+         columns = {${cols}}, store_rejects = true, strict_mode = false, null_padding = true);`,
+    );
+  } finally {
+    await engine.dropFile(fname);
+  }
+  check();
+  const t2 = performance.now();
+  // Rows that cannot be a case are reported by reason with their first lines (the line is the row
+  // number + 1 for the header: ledgers are machine exports without multi-line fields).
+  const present = (c: string) => positional.includes(c);
+  const col = (c: string) => (present(c) ? c : `NULL::VARCHAR AS ${c}`);
+  await engine.exec(
+    `CREATE OR REPLACE TEMP TABLE ledger_numbered AS
+     SELECT row_number() OVER () + 1 AS line, ${LEDGER_COLUMNS.map(col).join(', ')} FROM ledger_file;
+     CREATE OR REPLACE TEMP VIEW known_areas AS SELECT area_code FROM areas;`,
+  );
+  await engine.exec(`CREATE OR REPLACE TEMP TABLE ledger_rows AS ${cleanSql};`);
+  const ruleGroups = [...new Set(rules.map((r) => r.caseGroup))];
+  const rejectedRows = await engine.query<{ reason: string; n: number; lines: number[] }>(
+    `SELECT coalesce(problem, 'unknown_group') AS reason, count(*) AS n, list(CAST(line AS INTEGER) ORDER BY line)[1:20] AS lines
+     FROM ledger_rows WHERE problem IS NOT NULL OR case_group NOT IN (SELECT unnest(?::VARCHAR[]))
+     GROUP BY ALL ORDER BY 1`,
+    [ruleGroups as unknown as string],
+  ).catch(async () =>
+    // Older engines without list parameters: compare against the groups one by one.
+    engine.query<{ reason: string; n: number; lines: number[] }>(
+      `SELECT coalesce(problem, 'unknown_group') AS reason, count(*) AS n, list(CAST(line AS INTEGER) ORDER BY line)[1:20] AS lines
+       FROM ledger_rows WHERE problem IS NOT NULL OR case_group NOT IN (${ruleGroups.map(() => '?').join(', ')})
+       GROUP BY ALL ORDER BY 1`,
+      ruleGroups,
+    ),
+  );
+  const [{ rows: totalRows = 0, illustrative = false } = {}] = await engine.query<{ rows: number; illustrative: boolean }>(
+    `SELECT count(*) AS rows, coalesce(bool_or(source ILIKE 'illustrative%' OR source LIKE '示例%'), false) AS illustrative FROM ledger_rows`,
+  );
+  onProgress?.({ phase: 'derive', bytes: input.size, totalBytes: input.size, rows: Number(totalRows) });
+  check();
+
+  // Only clean rows go on, as the table ledger/*.sql documents: ledger_raw with text columns.
+  await engine.exec(
+    `CREATE OR REPLACE TEMP TABLE ledger_raw AS SELECT case_id, area_code, case_group, registered_on, employed_on, exited_on, followed_up_on
+     FROM ledger_rows WHERE problem IS NULL;`,
+  );
+  await engine.exec(`CREATE OR REPLACE TEMP TABLE ledger_rules (indicator_id VARCHAR, rule VARCHAR, case_group VARCHAR, months INTEGER);`);
+  await engine.query(
+    `INSERT INTO ledger_rules VALUES ${rules.map(() => '(?, ?, ?, ?)').join(', ')}`,
+    rules.flatMap((r) => [r.indicatorId, r.rule, r.caseGroup, r.months]),
+  );
+  await engine.exec(`CREATE OR REPLACE TEMP TABLE ledger_cases AS ${casesSql};`);
+  const [{ cases = 0, y0 = null, y1 = null } = {}] = await engine.query<{ cases: number; y0: number | null; y1: number | null }>(
+    `SELECT count(*) AS cases, min(case_year) AS y0,
+            greatest(max(case_year), max(extract(year FROM employed_on)), max(extract(year FROM exited_on))) AS y1 FROM ledger_cases`,
+  );
+  if (Number(cases) === 0) throw new LedgerError('no_rows', `${input.name}: no usable case`);
+  await createCalendar(engine, Number(y0), Number(y1));
+  check();
+  await engine.exec(`CREATE OR REPLACE TEMP TABLE ledger_derived AS ${actualsSql};`);
+  check();
+  // Swap in the new figures in one step.
+  await engine.exec(`BEGIN TRANSACTION; DELETE FROM ledger_actuals;`);
+  await engine.query(
+    `INSERT INTO ledger_actuals
+       SELECT indicator_id, area_code, period,
+              CAST(substr(period, 1, 4) AS INTEGER) * 12 + CAST(substr(period, 6, 2) AS INTEGER) - 1,
+              value, numerator, denominator, CASE WHEN value IS NOT NULL THEN 'flow' END, ?, ?
+       FROM ledger_derived WHERE coalesce(denominator, 1) > 0`,
+    [`ledger: ${input.name}`, illustrative],
+  );
+  await engine.exec(`COMMIT;`);
+  const [{ n: figures = 0, inds = [] } = {}] = await engine.query<{ n: number; inds: string[] }>(
+    `SELECT count(*) AS n, list(DISTINCT indicator_id ORDER BY indicator_id) AS inds FROM ledger_actuals`,
+  );
+  const t3 = performance.now();
+  onProgress?.({ phase: 'done', bytes: input.size, totalBytes: input.size, rows: Number(totalRows) });
+  return {
+    file: input.name,
+    rows: Number(totalRows),
+    cases: Number(cases),
+    rejected: rejectedRows.map((r) => ({ reason: r.reason as LedgerReport['rejected'][number]['reason'], count: Number(r.n), lines: (r.lines ?? []).map(Number) })),
+    figures: Number(figures),
+    indicators: (inds ?? []).map(String),
+    illustrative: Boolean(illustrative),
+    ms: { read: t1 - t0, parse: t2 - t1, derive: t3 - t2 },
+  };
+}
+
+/** The months the shared SQL computes, made with this host's own SQL (calendars differ by dialect). */
+async function createCalendar(engine: SqlEngine, fromYear: number, toYear: number): Promise<void> {
+  await engine.query(
+    `CREATE OR REPLACE TEMP TABLE calendar AS
+     SELECT strftime(d, '%Y-%m') AS period, year(d) AS period_year, CAST(d AS DATE) AS month_start,
+            CAST(d + INTERVAL 1 MONTH - INTERVAL 1 DAY AS DATE) AS month_end
+     FROM range(make_date(?::INTEGER, 1, 1), make_date(?::INTEGER + 1, 1, 1), INTERVAL 1 MONTH) t(d)`,
+    [fromYear, toYear],
+  );
+}
+
+/** Drops the ledger's figures: back to actuals.csv alone. */
+export async function clearLedger(engine: SqlEngine): Promise<void> {
+  await ensureSchema(engine);
+  await engine.exec(`DELETE FROM ledger_actuals;`);
+}

@@ -1,0 +1,84 @@
+-- Cases → monthly figures per area, for every indicator a ledger rule feeds.
+--
+-- Same shared SQL subset as cases.sql. Inputs:
+--   ledger_cases  (from cases.sql)
+--   ledger_rules  (indicator_id, rule, case_group, months): which indicator each rule feeds,
+--                 taken from indicators.csv's optional `ledger_rule` column
+--   calendar      (period 'YYYY-MM', period_year, month_start DATE, month_end DATE): the months to compute
+-- Output columns: indicator_id, area_code, period, value, numerator, denominator — the shape of
+-- actuals.csv (rates as year-to-date numerator and denominator; flows as the month's amount).
+--
+-- Rules:
+--   employed_rate    cases registered this year by month end ÷ those with employment by month end
+--   deadline_rate    cases whose deadline (registered_on + N months) has come by month end ÷ those
+--                    employed by their deadline (on the deadline day counts as in time)
+--   employed_flow    cases employed during the month
+--   followup_rate    person-months on the register (Jan..month) ÷ those with a follow-up that month
+WITH months AS (
+  SELECT c.period, c.period_year, c.month_start, c.month_end, r.indicator_id, r.rule, r.case_group, r.months
+  FROM calendar c CROSS JOIN ledger_rules r
+),
+rates AS (
+  SELECT
+    m.indicator_id, k.area_code, m.period,
+    CAST(NULL AS DOUBLE) AS value,
+    CAST(SUM(CASE
+      WHEN m.rule = 'employed_rate' AND k.employed_on IS NOT NULL AND k.employed_on <= m.month_end THEN 1
+      WHEN m.rule = 'deadline_rate' AND k.employed_on IS NOT NULL
+        AND k.employed_on <= k.registered_on + m.months * INTERVAL '1' MONTH THEN 1
+      ELSE 0 END) AS DOUBLE) AS numerator,
+    CAST(COUNT(*) AS DOUBLE) AS denominator
+  FROM months m
+  JOIN ledger_cases k
+    ON k.case_group = m.case_group
+   AND k.case_year = m.period_year
+   AND (
+        (m.rule = 'employed_rate' AND k.registered_on <= m.month_end)
+     OR (m.rule = 'deadline_rate' AND k.registered_on + m.months * INTERVAL '1' MONTH <= m.month_end)
+   )
+  WHERE m.rule IN ('employed_rate', 'deadline_rate')
+  GROUP BY m.indicator_id, k.area_code, m.period
+),
+flows AS (
+  SELECT m.indicator_id, k.area_code, m.period,
+    CAST(COUNT(*) AS DOUBLE) AS value, CAST(NULL AS DOUBLE) AS numerator, CAST(NULL AS DOUBLE) AS denominator
+  FROM months m
+  JOIN ledger_cases k
+    ON k.case_group = m.case_group
+   AND k.employed_on >= m.month_start AND k.employed_on <= m.month_end
+  WHERE m.rule = 'employed_flow'
+  GROUP BY m.indicator_id, k.area_code, m.period
+),
+followup_months AS (
+  -- One row per person and month on the register: registered by the month's end, not yet
+  -- employed or exited before the month began.
+  SELECT m.indicator_id, k.area_code, m.period, m.period_year, m.month_start,
+    CASE WHEN k.followed_up_on LIKE CONCAT('%', m.period, '%') THEN 1 ELSE 0 END AS followed
+  FROM months m
+  JOIN ledger_cases k
+    ON k.case_group = m.case_group
+   AND k.registered_on <= m.month_end
+   AND (k.employed_on IS NULL OR k.employed_on >= m.month_start)
+   AND (k.exited_on IS NULL OR k.exited_on >= m.month_start)
+  WHERE m.rule = 'followup_rate'
+),
+followup_monthly AS (
+  SELECT indicator_id, area_code, period, period_year, month_start, SUM(followed) AS followed, COUNT(*) AS active
+  FROM followup_months
+  GROUP BY indicator_id, area_code, period, period_year, month_start
+),
+followups AS (
+  -- Year-to-date person-months: the running sum within the year.
+  SELECT indicator_id, area_code, period,
+    CAST(NULL AS DOUBLE) AS value,
+    CAST(SUM(followed) OVER (PARTITION BY indicator_id, area_code, period_year ORDER BY month_start
+                             ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS DOUBLE) AS numerator,
+    CAST(SUM(active) OVER (PARTITION BY indicator_id, area_code, period_year ORDER BY month_start
+                           ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS DOUBLE) AS denominator
+  FROM followup_monthly
+)
+SELECT indicator_id, area_code, period, value, numerator, denominator FROM rates
+UNION ALL
+SELECT indicator_id, area_code, period, value, numerator, denominator FROM flows
+UNION ALL
+SELECT indicator_id, area_code, period, value, numerator, denominator FROM followups
