@@ -27,6 +27,8 @@ export interface BulletRow {
 }
 
 export interface BulletOptionOpts {
+  /** Width of the chart in px, when the panel knows it: long labels wrap to fit. */
+  width?: number;
   theme: ChartTheme;
   labels: { title: string; target: string; pace: string; description: string };
 }
@@ -76,6 +78,10 @@ export function buildBulletOption(rows: readonly BulletRow[], opts: BulletOption
   const { theme, labels } = opts;
   const f = theme.font;
   const barHeight = f * 1.1;
+  // Labels on each side take at most a third of the chart's width (when known), so the bars
+  // keep a third and nothing is pushed out of the panel.
+  const labelWidth = opts.width ? Math.min(f * 16, opts.width * 0.34) : f * 16;
+  const valueWidth = opts.width ? Math.min(f * 16, opts.width * 0.3) : f * 16;
   const paces = rows.map((r) => bulletPace(r));
   const hasPace = paces.some((p) => p != null);
   const categories = rows.map((r) => r.label);
@@ -126,7 +132,7 @@ export function buildBulletOption(rows: readonly BulletRow[], opts: BulletOption
           fontSize: f * 0.9,
           // Every row shows its label: no automatic thinning, and long labels wrap instead of being cut.
           interval: 0,
-          width: f * 16,
+          width: labelWidth,
           overflow: 'break',
           lineHeight: f * 1.1,
         },
@@ -135,7 +141,8 @@ export function buildBulletOption(rows: readonly BulletRow[], opts: BulletOption
         ...yBase,
         position: 'right',
         data: rows.map((r) => bulletValueLabel(r)),
-        axisLabel: { color: theme.text, fontSize: f * 0.9, interval: 0 },
+        // Figures wrap too when the chart is narrow, so nothing runs past the panel.
+        axisLabel: { color: theme.text, fontSize: f * 0.9, interval: 0, width: valueWidth, overflow: 'break', lineHeight: f * 1.1 },
       },
     ],
     series: [

@@ -1,5 +1,5 @@
 /** The wall's chart panels: each is a builder plus <EChart>, in the wall theme, no hover needed. */
-import { useMemo } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useDashboard } from '../../app/dashboard-context';
 import { buildAreaComparisonOption } from '../../charts/build-area-comparison-option';
 import { buildBulletOption, type BulletRow } from '../../charts/build-bullet-option';
@@ -12,11 +12,22 @@ import { formatPercent } from '../../domain/format';
 import { STATUSES, type Status } from '../../domain/types';
 import { areaName } from '../panels/labels';
 
-const ROWS_PER_COLUMN = 9;
+/** One column holds this many rows before the bullets split into two columns. */
+const ROWS_PER_COLUMN = 16;
 
 /** Targets as bullets (actual, target, pace), split into columns so every row stays readable. */
 export function BulletPanel({ rows, name, title, theme }: { rows: BulletRow[]; name: string; title: string; theme: ChartTheme }) {
   const { i18n } = useDashboard();
+  const holder = useRef<HTMLDivElement>(null);
+  const [width, setWidth] = useState<number | null>(null);
+  useEffect(() => {
+    const node = holder.current;
+    if (!node) return;
+    const observer = new ResizeObserver(() => setWidth(node.clientWidth));
+    observer.observe(node);
+    setWidth(node.clientWidth);
+    return () => observer.disconnect();
+  }, []);
   const columns = useMemo(() => {
     const n = Math.max(1, Math.ceil(rows.length / ROWS_PER_COLUMN));
     const per = Math.ceil(rows.length / n);
@@ -30,15 +41,16 @@ export function BulletPanel({ rows, name, title, theme }: { rows: BulletRow[]; n
           description,
           option: buildBulletOption(chunk, {
             theme,
+            width: width == null ? undefined : width / columns.length,
             labels: { title: i === 0 ? title : '', target: i18n.t('target'), pace: i18n.t('pace'), description },
           }),
         };
       }),
-    [columns, title, theme, i18n],
+    [columns, title, theme, i18n, width],
   );
   if (rows.length === 0) return <p className="wall-empty">{i18n.t('noGroupTargets')}</p>;
   return (
-    <div className="bullet-columns" style={{ ['--cols' as string]: String(options.length) }}>
+    <div className="bullet-columns" ref={holder} style={{ ['--cols' as string]: String(options.length) }}>
       {options.map((o, i) => (
         <EChart key={i} name={`${name}-${i}`} option={o.option} description={o.description} renderer="svg" />
       ))}
