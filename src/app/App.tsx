@@ -24,7 +24,7 @@ const WALL_RELOAD_MS = 60_000;
 declare global {
   interface Window {
     /** Operational hooks: refresh now (what ?refresh= does on its timer). */
-    __dashboard?: { refresh: () => Promise<unknown> };
+    __dashboard?: { refresh: () => Promise<unknown>; ledgerFigures: () => Promise<unknown[]> };
   }
 }
 import { WallView } from '../views/wall/WallView';
@@ -63,7 +63,16 @@ export function App() {
   });
 
   useEffect(() => {
-    window.__dashboard = { refresh: () => folder.refetch() };
+    window.__dashboard = {
+      refresh: () => folder.refetch(),
+      // The figures a loaded ledger produced (no person-level data), for checking against other tools.
+      ledgerFigures: async () =>
+        folder.data
+          ? folder.data.engine.query(
+              `SELECT indicator_id, area_code, period, value, numerator, denominator FROM ledger_actuals ORDER BY indicator_id, area_code, period`,
+            )
+          : [],
+    };
   }, [folder]);
   useEffect(() => {
     if (folder.error && folder.errorUpdatedAt) refreshLog.add({ at: folder.errorUpdatedAt, message: folder.error.message });

@@ -14,6 +14,8 @@ export interface AreaBar {
   name: string;
   value: number | null;
   status: Status | null;
+  /** Shown instead of the value (e.g. "<5" for a suppressed small cell). */
+  label?: string;
 }
 
 export interface AreaComparisonOpts {
@@ -68,6 +70,7 @@ export function buildAreaComparisonOption(bars: readonly AreaBar[], opts: AreaCo
         data: sorted.map((b) => ({
           value: b.value,
           areaCode: b.areaCode,
+          label: b.label ? { formatter: b.label } : undefined,
           itemStyle: { color: b.status ? STATUS_COLOR[b.status] : theme.actual },
         })),
         label: {

@@ -19,7 +19,7 @@ import casesSql from './ledger/cases.sql?raw';
 import actualsSql from './ledger/actuals.sql?raw';
 import { decodeBytes, splitHeader } from './csv-text';
 import type { SqlEngine } from './engine';
-import { ensureSchema } from './load-tables';
+import { arrowStream, ensureSchema, isArrow } from './load-tables';
 import { normaliseHeaderName } from './schema';
 
 export const LEDGER_COLUMNS = ['case_id', 'area_code', 'case_group', 'registered_on', 'employed_on', 'exited_on', 'followed_up_on', 'source'] as const;
@@ -142,40 +142,8 @@ export async function loadLedger(
   };
   check();
 
-  // UTF-8 (with or without BOM) goes to DuckDB as it is; anything else is decoded once, whole.
-  let data = bytes;
-  if (!(bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)) {
-    const probe = decodeBytes(bytes.subarray(0, Math.min(bytes.length, 1 << 20)));
-    if (probe.encoding !== 'utf-8') data = new TextEncoder().encode(decodeBytes(bytes).text);
-  }
-  const header = splitHeader(firstLine(data).replace(/^\uFEFF/, '')).map((h) => {
-    const n = normaliseHeaderName(h);
-    return HEADER_ALIASES[n] ?? n;
-  });
-  if (header.length === 0 || header[0] === '') throw new LedgerError('no_header', `${input.name}: no header line`);
-  const missing = ['case_id', 'area_code', 'case_group', 'registered_on'].filter((c) => !header.includes(c));
-  if (missing.length) throw new LedgerError('missing_columns', `${input.name}: missing column(s) ${missing.join(', ')}`);
-  const seen = new Set<string>();
-  const positional = header.map((h, i) => {
-    if ((LEDGER_COLUMNS as readonly string[]).includes(h) && !seen.has(h)) {
-      seen.add(h);
-      return h;
-    }
-    return `extra_${i}`;
-  });
   onProgress?.({ phase: 'parse', bytes: input.size, totalBytes: input.size, rows: null });
-  const fname = 'ledger_upload.csv';
-  await engine.registerBuffer(fname, data);
-  try {
-    const cols = positional.map((c) => `'${c}': 'VARCHAR'`).join(', ');
-    await engine.exec(
-      `CREATE OR REPLACE TEMP TABLE ledger_file AS SELECT * FROM read_csv('${fname}',
-         auto_detect = false, header = true, delim = ',', quote = '"', escape = '"',
-         columns = {${cols}}, store_rejects = true, strict_mode = false, null_padding = true);`,
-    );
-  } finally {
-    await engine.dropFile(fname);
-  }
+  const positional = isArrow(input.name, bytes) ? await readArrowLedger(engine, input.name, bytes) : await readCsvLedger(engine, input.name, bytes);
   check();
   const t2 = performance.now();
   // Rows that cannot be a case are reported by reason with their first lines (the line is the row
@@ -255,6 +223,65 @@ export async function loadLedger(
     illustrative: Boolean(illustrative),
     ms: { read: t1 - t0, parse: t2 - t1, derive: t3 - t2 },
   };
+}
+
+const mapHeader = (names: string[]) =>
+  names.map((h) => {
+    const n = normaliseHeaderName(h);
+    return HEADER_ALIASES[n] ?? n;
+  });
+
+function positionalNames(header: string[], file: string): string[] {
+  if (header.length === 0 || header[0] === '') throw new LedgerError('no_header', `${file}: no header line`);
+  const missing = ['case_id', 'area_code', 'case_group', 'registered_on'].filter((c) => !header.includes(c));
+  if (missing.length) throw new LedgerError('missing_columns', `${file}: missing column(s) ${missing.join(', ')}`);
+  const seen = new Set<string>();
+  return header.map((h, i) => {
+    if ((LEDGER_COLUMNS as readonly string[]).includes(h) && !seen.has(h)) {
+      seen.add(h);
+      return h;
+    }
+    return `extra_${i}`;
+  });
+}
+
+/** CSV: DuckDB's reader, explicit options, every column as text; non-UTF-8 files are decoded once, whole. */
+async function readCsvLedger(engine: SqlEngine, file: string, bytes: Uint8Array): Promise<string[]> {
+  let data = bytes;
+  if (!(bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)) {
+    const probe = decodeBytes(bytes.subarray(0, Math.min(bytes.length, 1 << 20)));
+    if (probe.encoding !== 'utf-8') data = new TextEncoder().encode(decodeBytes(bytes).text);
+  }
+  const positional = positionalNames(mapHeader(splitHeader(firstLine(data).replace(/^\uFEFF/, ''))), file);
+  const fname = 'ledger_upload.csv';
+  await engine.registerBuffer(fname, data);
+  try {
+    const cols = positional.map((c) => `'${c}': 'VARCHAR'`).join(', ');
+    await engine.exec(
+      `CREATE OR REPLACE TEMP TABLE ledger_file AS SELECT * FROM read_csv('${fname}',
+         auto_detect = false, header = true, delim = ',', quote = '"', escape = '"',
+         columns = {${cols}}, store_rejects = true, strict_mode = false, null_padding = true);`,
+    );
+  } finally {
+    await engine.dropFile(fname);
+  }
+  return positional;
+}
+
+/** Arrow IPC: DuckDB reads it; columns are taken by position, so their names never reach SQL. */
+async function readArrowLedger(engine: SqlEngine, file: string, bytes: Uint8Array): Promise<string[]> {
+  await engine.exec(`DROP TABLE IF EXISTS ledger_arrow;`);
+  await engine.insertArrow('ledger_arrow', arrowStream(bytes));
+  try {
+    const described = await engine.query<{ column_name: string }>(`SELECT column_name FROM (DESCRIBE ledger_arrow)`);
+    const positional = positionalNames(mapHeader(described.map((d) => String(d.column_name))), file);
+    await engine.exec(
+      `CREATE OR REPLACE TEMP TABLE ledger_file AS SELECT ${positional.map((c, i) => `CAST(#${i + 1} AS VARCHAR) AS ${c}`).join(', ')} FROM ledger_arrow;`,
+    );
+    return positional;
+  } finally {
+    await engine.exec(`DROP TABLE IF EXISTS ledger_arrow;`);
+  }
 }
 
 /** The months the shared SQL computes, made with this host's own SQL (calendars differ by dialect). */

@@ -273,7 +273,7 @@ export interface StageOptions {
   encoding?: 'utf-8' | 'gb18030';
 }
 
-const isArrow = (name: string, bytes: Uint8Array) =>
+export const isArrow = (name: string, bytes: Uint8Array) =>
   /\.(arrow|feather|ipc|arrows)$/i.test(name) ||
   (bytes[0] === 0x41 && bytes[1] === 0x52 && bytes[2] === 0x52 && bytes[3] === 0x4f && bytes[4] === 0x57 && bytes[5] === 0x31) ||
   (bytes[0] === 0xff && bytes[1] === 0xff && bytes[2] === 0xff && bytes[3] === 0xff);

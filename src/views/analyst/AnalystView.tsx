@@ -13,6 +13,7 @@ import { MapPanel } from '../wall/WallPanels';
 import { areaWithSubtree } from './cross-filter';
 import { buildTargetsCsv, download } from './export-csv';
 import { Filters } from './Filters';
+import { LedgerPanel } from './LedgerPanel';
 import { LoadPanel } from './LoadPanel';
 import { TargetDetail } from './TargetDetail';
 import { TargetTable } from './TargetTable';
@@ -78,6 +79,7 @@ export function AnalystView() {
             <p className="hint">{i18n.t('selectTarget')}</p>
           )}
           <LoadPanel />
+          <LedgerPanel />
           {failures.length > 0 && (
             <section className="refresh-log" data-refresh-log="">
               <h2>{i18n.t('refreshLog')}</h2>

@@ -7,6 +7,7 @@ import type { ChartTheme } from '../../charts/theme';
 import type { JudgedTarget } from '../../data/model';
 import { formatValue } from '../../domain/format';
 import { dueMonth, judge } from '../../domain/judge';
+import { MIN_CELL, suppressedCells } from '../../domain/privacy';
 import { useChildActuals } from './hooks';
 import { areaName, indicatorName } from './labels';
 
@@ -31,11 +32,17 @@ export function AreaComparisonPanel({
   const { indicator, target, judgement } = judged;
   // A city-wide rate or level floor applies to each sub-area too; a flow total does not.
   const perAreaTarget = indicator.kind === 'flow' ? null : judgement.target;
-  const bars: AreaBar[] = useMemo(
-    () =>
-      (children.data ?? [])
-        .filter((c) => c.actual != null)
-        .map((c) => ({
+  const bars: AreaBar[] = useMemo(() => {
+    const kids = (children.data ?? []).filter((c) => c.actual != null);
+    // Figures from person-level records: no sub-area of fewer than 5 cases is shown.
+    const fromLedger = kids.some((c) => c.components?.sources.some((src) => src.startsWith('ledger:')));
+    const hidden = fromLedger
+      ? suppressedCells(kids.map((c) => ({ key: c.area.areaCode, cases: indicator.kind === 'rate' ? (c.components?.denominator ?? null) : c.actual })))
+      : new Set<string>();
+    return kids.map((c) =>
+      hidden.has(c.area.areaCode)
+        ? { areaCode: c.area.areaCode, name: areaName(c.area, lang), value: 0, status: null, label: `<${MIN_CELL}` }
+        : {
           areaCode: c.area.areaCode,
           name: areaName(c.area, lang),
           value: c.actual,
@@ -51,12 +58,12 @@ export function AreaComparisonPanel({
                   actual: c.actual,
                   target: perAreaTarget,
                 }).status,
-        })),
-    [children.data, lang, perAreaTarget, indicator.kind, target, asOf],
-  );
+          },
+    );
+  }, [children.data, lang, perAreaTarget, indicator.kind, target, asOf]);
   const title = `${i18n.t('districtComparison')} · ${indicatorName(indicator, lang)}`;
   const description = useMemo(() => {
-    const parts = bars.map((b) => `${b.name} ${formatValue(b.value, indicator.unit, lang)}`);
+    const parts = bars.map((b) => `${b.name} ${b.label ?? formatValue(b.value, indicator.unit, lang)}`);
     return `${title}: ${parts.join(', ') || i18n.t('chartNoData')}`;
   }, [bars, title, indicator.unit, lang, i18n]);
   const option = useMemo(

@@ -1,0 +1,137 @@
+/**
+ * Person-level ledgers (实名制台账): a file input, a progress bar (bytes, then rows), a cancel
+ * button, and a report. The file is read in this tab and parsed by DuckDB in its worker, so the
+ * page stays responsive; nothing leaves the browser and no person id is ever shown.
+ */
+import { useRef, useState } from 'react';
+import { useDashboard } from '../../app/dashboard-context';
+import { clearLedger, fileInput, LedgerError, loadLedger, MAX_LEDGER_BYTES, type LedgerProgress, type LedgerReport } from '../../data/ledger';
+import { formatNumber } from '../../domain/format';
+
+type State = 'idle' | LedgerProgress['phase'] | 'error' | 'cancelled';
+
+export function LedgerPanel() {
+  const { engine, i18n, bumpVersion } = useDashboard();
+  const [state, setState] = useState<State>('idle');
+  const [progress, setProgress] = useState<LedgerProgress | null>(null);
+  const [report, setReport] = useState<LedgerReport | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const abort = useRef<AbortController | null>(null);
+  const busy = state === 'read' || state === 'parse' || state === 'derive';
+
+  async function load(file: File) {
+    setError(null);
+    setReport(null);
+    if (file.size > MAX_LEDGER_BYTES) {
+      setState('error');
+      setError(i18n.t('ledgerTooLarge', { size: formatNumber(file.size / 1024 ** 2, i18n.lang), max: formatNumber(MAX_LEDGER_BYTES / 1024 ** 2, i18n.lang) }));
+      return;
+    }
+    const controller = new AbortController();
+    abort.current = controller;
+    setState('read');
+    try {
+      const r = await loadLedger(engine, fileInput(file), {
+        signal: controller.signal,
+        onProgress: (p) => {
+          setProgress(p);
+          setState(p.phase);
+        },
+      });
+      setReport(r);
+      setState('done');
+      bumpVersion();
+    } catch (e) {
+      if (e instanceof LedgerError && e.code === 'cancelled') setState('cancelled');
+      else {
+        setState('error');
+        setError(e instanceof Error ? e.message : String(e));
+      }
+    } finally {
+      abort.current = null;
+    }
+  }
+
+  const cancel = async () => {
+    abort.current?.abort();
+    await engine.cancel();
+  };
+  const clear = async () => {
+    await clearLedger(engine);
+    setReport(null);
+    setState('idle');
+    bumpVersion();
+  };
+
+  const share = progress && progress.totalBytes > 0 ? progress.bytes / progress.totalBytes : 0;
+  return (
+    <section className="ledger-panel" aria-labelledby="ledger-title">
+      <h2 id="ledger-title">{i18n.t('ledgerTitle')}</h2>
+      <p className="hint">{i18n.t('ledgerHint')}</p>
+      <label className="ledger-input">
+        <span className="file-button">{i18n.t('chooseLedger')}</span>
+        <input
+          type="file"
+          data-ledger-input=""
+          accept=".csv,.txt,.arrow,.arrows,.feather,.ipc"
+          disabled={busy}
+          onChange={(e) => {
+            const f = e.target.files?.[0];
+            e.target.value = '';
+            if (f) void load(f);
+          }}
+        />
+      </label>
+      {busy && (
+        <div className="ledger-progress" data-ledger-progress={state} role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(share * 100)}>
+          <div className="bar" style={{ width: `${state === 'read' ? share * 100 : 100}%` }} />
+          <span>
+            {i18n.t(state === 'read' ? 'ledgerReading' : state === 'parse' ? 'ledgerParsing' : 'ledgerDeriving', {
+              mb: formatNumber((progress?.bytes ?? 0) / 1024 ** 2, i18n.lang),
+              total: formatNumber((progress?.totalBytes ?? 0) / 1024 ** 2, i18n.lang),
+              rows: formatNumber(progress?.rows ?? 0, i18n.lang),
+            })}
+          </span>
+          <button type="button" data-ledger-cancel="" onClick={() => void cancel()}>
+            {i18n.t('cancel')}
+          </button>
+        </div>
+      )}
+      <div
+        data-ledger-report=""
+        data-state={state}
+        data-rows={report?.rows ?? ''}
+        data-cases={report?.cases ?? ''}
+        data-figures={report?.figures ?? ''}
+        data-ms-read={report ? Math.round(report.ms.read) : ''}
+        data-ms-parse={report ? Math.round(report.ms.parse) : ''}
+        data-ms-derive={report ? Math.round(report.ms.derive) : ''}
+        aria-live="polite"
+      >
+        {state === 'cancelled' && <p>{i18n.t('ledgerCancelled')}</p>}
+        {error && <p className="fatal-line">{error}</p>}
+        {report && (
+          <>
+            <p>
+              <strong>{report.file}</strong> · {i18n.t('ledgerSummary', { rows: formatNumber(report.rows, i18n.lang), cases: formatNumber(report.cases, i18n.lang), figures: report.figures })}
+            </p>
+            <p className="ledger-indicators">{i18n.t('ledgerFeeds', { n: report.indicators.length })}</p>
+            {report.rejected.length > 0 && (
+              <ul>
+                {report.rejected.map((r) => (
+                  <li key={r.reason} data-code={r.reason}>
+                    {i18n.t(`ledger_${r.reason}` as 'ledger_bad_date')} · {r.count} {i18n.t('rows')}（{i18n.t('line', { n: r.lines.slice(0, 8).join('、') })}
+                    {r.lines.length > 8 ? '…' : ''}）
+                  </li>
+                ))}
+              </ul>
+            )}
+            <button type="button" className="reset-data" onClick={() => void clear()}>
+              {i18n.t('clearLedger')}
+            </button>
+          </>
+        )}
+      </div>
+    </section>
+  );
+}
