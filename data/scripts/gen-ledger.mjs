@@ -76,10 +76,18 @@ export function makeRng(seed) {
 export function ledgerAreas(repo = REPO) {
   const counts = JSON.parse(readFileSync(resolve(repo, 'data', 'scripts', 'village-counts.json'), 'utf8'));
   const areasCsv = readFileSync(resolve(repo, 'data', 'areas.csv'), 'utf8');
-  const known = new Set(areasCsv.split(/\r?\n/).slice(1).map((l) => l.split(',')[0]).filter(Boolean));
+  const known = new Set(
+    areasCsv
+      .split(/\r?\n/)
+      .slice(1)
+      .map((l) => l.split(',')[0])
+      .filter(Boolean),
+  );
   const out = [];
-  for (const [code, n] of Object.entries(counts.districts)) if (!TOWN_DISTRICTS.has(code) && known.has(code)) out.push({ code, weight: n });
-  for (const [code, n] of Object.entries(counts.towns)) if (TOWN_DISTRICTS.has(code.slice(0, 6)) && known.has(code)) out.push({ code, weight: n });
+  for (const [code, n] of Object.entries(counts.districts))
+    if (!TOWN_DISTRICTS.has(code) && known.has(code)) out.push({ code, weight: n });
+  for (const [code, n] of Object.entries(counts.towns))
+    if (TOWN_DISTRICTS.has(code.slice(0, 6)) && known.has(code)) out.push({ code, weight: n });
   out.sort((x, y) => (x.code < y.code ? -1 : 1));
   return out;
 }
@@ -134,7 +142,8 @@ export function* ledgerLines(opts) {
   // Registration day: graduates register after leaving school (July on), the rest all year round
   // with fewer around the Spring Festival and in December.
   const regDay = (group) => {
-    if (group === 'graduate_unemployed') return rng() < 0.75 ? between(cal.monthStart[6], cal.monthStart[9] - 1) : between(cal.monthStart[9], cal.last - 7);
+    if (group === 'graduate_unemployed')
+      return rng() < 0.75 ? between(cal.monthStart[6], cal.monthStart[9] - 1) : between(cal.monthStart[9], cal.last - 7);
     for (;;) {
       const d = between(0, cal.last);
       const m = cal.monthOf[d];
@@ -203,7 +212,8 @@ export function* ledgerLines(opts) {
     }
     const c = newCase();
     const at = counts.rows + 1 + between(0, 5000);
-    const movable = c.reg + 7 <= cal.last && (c.employed < 0 || c.employed >= c.reg + 7) && (c.exited < 0 || c.exited >= c.reg + 7);
+    const movable =
+      c.reg + 7 <= cal.last && (c.employed < 0 || c.employed >= c.reg + 7) && (c.exited < 0 || c.exited >= c.reg + 7);
     if (rng() < MOVE_SHARE && movable) {
       // First row: no outcome yet. Second row: another area, a later registration, the outcome
       // and the follow-ups (the file moves with the person).

@@ -92,14 +92,16 @@ export function App() {
       areas,
       state,
       setState,
-      version: stamp,
+      // Downstream queries key on the catalog they read: a key that changed before its catalog did
+      // would cache results computed from the old one.
+      version: `${stamp}:${catalog.dataUpdatedAt}`,
       bumpVersion: () => setVersion((v) => v + 1),
       i18n,
       loadedAt: folder.dataUpdatedAt,
       geo: folder.data.geo,
       refreshError: folder.error,
     };
-  }, [folder.data, folder.dataUpdatedAt, folder.error, catalog.data, state, setState, stamp, i18n]);
+  }, [folder.data, folder.dataUpdatedAt, folder.error, catalog.data, catalog.dataUpdatedAt, state, setState, stamp, i18n]);
 
   // DuckDB itself failed to start (e.g. the wasm could not be fetched): only a reload can help.
   useEffect(() => {

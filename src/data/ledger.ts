@@ -159,17 +159,9 @@ export async function loadLedger(
   const ruleGroups = [...new Set(rules.map((r) => r.caseGroup))];
   const rejectedRows = await engine.query<{ reason: string; n: number; lines: number[] }>(
     `SELECT coalesce(problem, 'unknown_group') AS reason, count(*) AS n, list(CAST(line AS INTEGER) ORDER BY line)[1:20] AS lines
-     FROM ledger_rows WHERE problem IS NOT NULL OR case_group NOT IN (SELECT unnest(?::VARCHAR[]))
+     FROM ledger_rows WHERE problem IS NOT NULL OR case_group NOT IN (${ruleGroups.map(() => '?').join(', ')})
      GROUP BY ALL ORDER BY 1`,
-    [ruleGroups as unknown as string],
-  ).catch(async () =>
-    // Older engines without list parameters: compare against the groups one by one.
-    engine.query<{ reason: string; n: number; lines: number[] }>(
-      `SELECT coalesce(problem, 'unknown_group') AS reason, count(*) AS n, list(CAST(line AS INTEGER) ORDER BY line)[1:20] AS lines
-       FROM ledger_rows WHERE problem IS NOT NULL OR case_group NOT IN (${ruleGroups.map(() => '?').join(', ')})
-       GROUP BY ALL ORDER BY 1`,
-      ruleGroups,
-    ),
+    ruleGroups,
   );
   const [{ rows: totalRows = 0, illustrative = false } = {}] = await engine.query<{ rows: number; illustrative: boolean }>(
     `SELECT count(*) AS rows, coalesce(bool_or(source ILIKE 'illustrative%' OR source LIKE '示例%'), false) AS illustrative FROM ledger_rows`,

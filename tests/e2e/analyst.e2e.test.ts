@@ -41,7 +41,7 @@ const CORPUS = path.join(REPO, 'tests', 'fixtures', 'excel');
 const BASE = '/apps/jiuye/';
 const APP_DIR = 'dashboard';
 const READY_TIMEOUT = 90_000;
-const SETTLE_TIMEOUT = 30_000;
+const SETTLE_TIMEOUT = 20_000;
 const TOLERANCE = 1e-3;
 
 // ---------------------------------------------------------------------------------------------
@@ -256,7 +256,9 @@ async function waitReady(page: Page): Promise<void> {
     await page.waitForSelector('[data-app-root][data-ready="true"]', { timeout: READY_TIMEOUT, state: 'attached' });
   } catch (err) {
     const error = await page.getAttribute('[data-app-root]', 'data-error').catch(() => null);
-    throw new Error(`page never became ready${error ? ` (data-error: ${error})` : ''}: ${(err as Error).message}`, { cause: err });
+    throw new Error(`page never became ready${error ? ` (data-error: ${error})` : ''}: ${(err as Error).message}`, {
+      cause: err,
+    });
   }
 }
 
@@ -328,7 +330,7 @@ async function expectRows(
   soft = false,
 ): Promise<ShownKpi[]> {
   const deadline = Date.now() + SETTLE_TIMEOUT;
-  let shown: ShownKpi[] = [];
+  let shown: ShownKpi[];
   for (;;) {
     const ready = (await page.getAttribute('[data-app-root]', 'data-ready')) === 'true';
     shown = await readKpis(page);
@@ -354,8 +356,12 @@ async function upload(page: Page, files: string[], how: 'input' | 'drop' = 'inpu
   const payload = files.map((name) => ({ name, bytes: readFileSync(path.join(CORPUS, name)) }));
   if (how === 'input') {
     await page.setInputFiles(
-      'input[type=file]',
-      payload.map((f) => ({ name: f.name, mimeType: f.name.endsWith('.csv') ? 'text/csv' : 'application/octet-stream', buffer: f.bytes })),
+      '[data-drop-zone] input[type=file]',
+      payload.map((f) => ({
+        name: f.name,
+        mimeType: f.name.endsWith('.csv') ? 'text/csv' : 'application/octet-stream',
+        buffer: f.bytes,
+      })),
     );
   } else {
     await page.evaluate(
@@ -375,7 +381,8 @@ async function upload(page: Page, files: string[], how: 'input' | 'drop' = 'inpu
       payload.map((f) => ({ name: f.name, b64: f.bytes.toString('base64') })),
     );
   }
-  for (const name of files) await page.waitForSelector(`[data-load-report][data-busy="false"] [data-file="${name}"]`, { timeout: SETTLE_TIMEOUT });
+  for (const name of files)
+    await page.waitForSelector(`[data-load-report][data-busy="false"] [data-file="${name}"]`, { timeout: SETTLE_TIMEOUT });
   await waitReady(page);
 }
 
@@ -395,7 +402,11 @@ async function report(page: Page, file: string): Promise<Report> {
     rejected: Number(el.getAttribute('data-rejected')),
     text: el.textContent ?? '',
     issues: [...el.querySelectorAll('li[data-code]')].map(
-      (li) => [li.getAttribute('data-line') ? Number(li.getAttribute('data-line')) : null, li.getAttribute('data-code') ?? ''] as [number | null, string],
+      (li) =>
+        [li.getAttribute('data-line') ? Number(li.getAttribute('data-line')) : null, li.getAttribute('data-code') ?? ''] as [
+          number | null,
+          string,
+        ],
     ),
     mapped: [...el.querySelectorAll('li[data-mapped]')].map((li) => li.getAttribute('data-mapped') ?? ''),
     mappedText: [...el.querySelectorAll('li[data-mapped]')].map((li) => li.textContent ?? ''),
@@ -465,7 +476,12 @@ describe('1–2. filters in the URL', () => {
     await withPage('', async ({ page }) => {
       // No year: the as-of year (it has targets).
       const defaultYear = Number(asOf.slice(0, 4));
-      await expectRows(page, targetIds(bundled, (t) => t.year === defaultYear), ref, 'opening with no parameters');
+      await expectRows(
+        page,
+        targetIds(bundled, (t) => t.year === defaultYear),
+        ref,
+        'opening with no parameters',
+      );
 
       await page.selectOption('select[name=year]', '2022');
       await waitParam(page, 'year', '2022');
@@ -499,7 +515,10 @@ describe('1–2. filters in the URL', () => {
       await page.selectOption('select[name=doc]', doc);
       await waitParam(page, 'doc', doc);
       const inDoc = (t: RefTarget) => meta.targets.get(t.id)?.docId === doc;
-      expected = targetIds(bundled, (t) => t.year === 2022 && (t.area === '310118' || t.area === '310000') && inGroup(t) && inDoc(t));
+      expected = targetIds(
+        bundled,
+        (t) => t.year === 2022 && (t.area === '310118' || t.area === '310000') && inGroup(t) && inDoc(t),
+      );
       await expectRows(page, expected, ref, `choosing document ${doc}`);
       steps.push({ url: page.url(), expected });
 
@@ -546,7 +565,12 @@ describe('1–2. filters in the URL', () => {
       expect(notice).toContain('nope');
       expect(notice).toContain('sort');
       expect(notice).toContain('!!');
-      const shown = await expectRows(page, targetIds(bundled, (t) => t.year === 2022), ref, 'bad status and sort');
+      const shown = await expectRows(
+        page,
+        targetIds(bundled, (t) => t.year === 2022),
+        ref,
+        'bad status and sort',
+      );
       // Default order: status, what needs attention first.
       const ranks = shown.map((k) => STATUS_RANK[k.status ?? '']!);
       expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
@@ -564,8 +588,14 @@ describe('1–2. filters in the URL', () => {
       await page.click('[data-clear-filters]');
       await page.waitForURL((u) => ['area', 'group', 'doc', 'status'].every((p) => !u.searchParams.has(p)));
       const sp = new URL(page.url()).searchParams;
-      for (const p of ['area', 'group', 'doc', 'status', 'year', 'sort']) expect(sp.has(p), `param ${p} after clearing`).toBe(false);
-      await expectRows(page, targetIds(bundled, (t) => t.year === Number(asOf.slice(0, 4))), ref, 'clear-all');
+      for (const p of ['area', 'group', 'doc', 'status', 'year', 'sort'])
+        expect(sp.has(p), `param ${p} after clearing`).toBe(false);
+      await expectRows(
+        page,
+        targetIds(bundled, (t) => t.year === Number(asOf.slice(0, 4))),
+        ref,
+        'clear-all',
+      );
       expect(await page.$$eval('input[name=area]:checked, input[name=status]:checked', (els) => els.length)).toBe(0);
       expect(await page.inputValue('select[name=group]')).toBe('');
       expect(await page.inputValue('select[name=doc]')).toBe('');
@@ -581,7 +611,11 @@ describe('3. cross-filtering', () => {
     expect(qingpu.length).toBeGreaterThan(1); // 青浦新城 has its own target
     await withPage('?year=2022', async ({ page }) => {
       await page.waitForSelector('[data-chart="analyst-map"] svg');
-      await page.locator('[data-chart="analyst-map"] svg text').filter({ hasText: /^青浦区$/ }).first().click();
+      await page
+        .locator('[data-chart="analyst-map"] svg text')
+        .filter({ hasText: /^青浦区$/ })
+        .first()
+        .click();
       await page.waitForURL((u) => u.searchParams.has('area'));
       expect((param(page, 'area') ?? '').split(',').sort()).toEqual([...qingpu].sort());
       const shown = await expectRows(
@@ -616,7 +650,12 @@ describe('3. cross-filtering', () => {
       await page.locator('[data-chart="analyst-children"]').click({ position: pt });
       await page.waitForURL((u) => u.searchParams.has('area'));
       expect((param(page, 'area') ?? '').split(',').sort()).toEqual([...chongming].sort());
-      const shown = await expectRows(page, targetIds(bundled, (t) => t.year === 2023 && chongming.includes(t.area)), ref, 'clicking the 崇明区 bar');
+      const shown = await expectRows(
+        page,
+        targetIds(bundled, (t) => t.year === 2023 && chongming.includes(t.area)),
+        ref,
+        'clicking the 崇明区 bar',
+      );
       expect(shown.length).toBeGreaterThan(3);
       for (const k of shown) expect(chongming).toContain(k.area);
     });
@@ -674,7 +713,12 @@ describe('4. the target table', () => {
     const rate = 'hjb2023-3-10-assistance-rate';
     const persons = 'hcjb2023-2-07-institution-recruitment';
     await withPage('?year=2023', async ({ page }) => {
-      await expectRows(page, targetIds(bundled, (t) => t.year === 2023), ref, 'year 2023');
+      await expectRows(
+        page,
+        targetIds(bundled, (t) => t.year === 2023),
+        ref,
+        'year 2023',
+      );
       const m = meta.targets.get(rate)!;
       expect(m.quote.length).toBeGreaterThan(10);
       await page.click(`tr[data-row="${rate}"] button.row-expand`);
@@ -711,7 +755,9 @@ describe('5. target detail', () => {
     const end = Math.min(monthIndex(asOf), t.due);
     const months = end - t.year * 12 + 1;
     const expActual = Array.from({ length: months }, (_, i) => actualAt(bundled, t.indicator, t.area, t.year, t.year * 12 + i));
-    const expPrior = Array.from({ length: months }, (_, i) => actualAt(bundled, t.indicator, t.area, t.year - 1, (t.year - 1) * 12 + i));
+    const expPrior = Array.from({ length: months }, (_, i) =>
+      actualAt(bundled, t.indicator, t.area, t.year - 1, (t.year - 1) * 12 + i),
+    );
     expect(expPrior.every((v) => v != null)).toBe(true);
     const districts = [...meta.areas.values()].filter((a) => a.parent === t.area && a.level !== 'zone');
     const expBars = new Map(
@@ -725,9 +771,14 @@ describe('5. target detail', () => {
       await waitReady(page);
       type Opt = { series: { name: string; data: (number | null | { value: number | null; areaCode?: string })[] }[] };
       const monthly = await page.evaluate(
-        () => (window as unknown as { __charts: Record<string, { getOption(): unknown }> }).__charts['analyst-monthly']!.getOption() as Opt,
+        () =>
+          (window as unknown as { __charts: Record<string, { getOption(): unknown }> }).__charts[
+            'analyst-monthly'
+          ]!.getOption() as Opt,
       );
-      const byName = new Map(monthly.series.map((s) => [s.name, s.data.map((d) => (d != null && typeof d === 'object' ? d.value : d))]));
+      const byName = new Map(
+        monthly.series.map((s) => [s.name, s.data.map((d) => (d != null && typeof d === 'object' ? d.value : d))]),
+      );
       expect([...byName.keys()].sort()).toEqual(['上年同期', '实际值', '序时进度', '目标值'].sort());
       const close = (got: (number | null | undefined)[] | undefined, want: (number | null)[], what: string) => {
         expect(got?.length, what).toBe(want.length);
@@ -739,7 +790,11 @@ describe('5. target detail', () => {
       };
       close(byName.get('实际值'), expActual, 'actual');
       close(byName.get('上年同期'), expPrior, 'prior year');
-      close(byName.get('目标值'), expActual.map(() => r.target!), 'target');
+      close(
+        byName.get('目标值'),
+        expActual.map(() => r.target!),
+        'target',
+      );
       close(
         byName.get('序时进度'),
         expActual.map((_, i) => (r.target! * (i + 1)) / 12),
@@ -748,10 +803,15 @@ describe('5. target detail', () => {
       expect(expActual[months - 1]).toBeCloseTo(r.actual!, 6);
 
       const children = await page.evaluate(
-        () => (window as unknown as { __charts: Record<string, { getOption(): unknown }> }).__charts['analyst-children']!.getOption() as Opt,
+        () =>
+          (window as unknown as { __charts: Record<string, { getOption(): unknown }> }).__charts[
+            'analyst-children'
+          ]!.getOption() as Opt,
       );
       const bars = new Map(
-        (children.series[0]!.data as { value: number; areaCode?: string }[]).map((d) => [d.areaCode ?? '', Number(d.value)] as const),
+        (children.series[0]!.data as { value: number; areaCode?: string }[]).map(
+          (d) => [d.areaCode ?? '', Number(d.value)] as const,
+        ),
       );
       expect([...bars.keys()].sort()).toEqual([...expBars.keys()].sort());
       for (const [code, v] of expBars) expect(Math.abs(bars.get(code)! - v!), code).toBeLessThanOrEqual(TOLERANCE);
@@ -781,14 +841,26 @@ describe('5. target detail', () => {
       expect(diff).toContain('100');
       // The uploaded district targets are rows of the table too.
       let folder = withTargets(bundled, shares(25));
-      await expectRows(page, targetIds(folder, (t) => t.year === 2023), judgeAll(folder, asOf), 'district shares summing to 105', true);
+      await expectRows(
+        page,
+        targetIds(folder, (t) => t.year === 2023),
+        judgeAll(folder, asOf),
+        'district shares summing to 105',
+        true,
+      );
 
       await upload(page, ['targets-allocation-ok.csv']);
       expect(await report(page, 'targets-allocation-ok.csv')).toMatchObject({ accepted: 3, rejected: 0 });
       await page.waitForSelector('[data-allocation="ok"]');
       expect((await page.textContent('[data-allocation]')) ?? '').toContain('100');
       folder = withTargets(bundled, shares(20));
-      await expectRows(page, targetIds(folder, (t) => t.year === 2023), judgeAll(folder, asOf), 'district shares summing to 100', true);
+      await expectRows(
+        page,
+        targetIds(folder, (t) => t.year === 2023),
+        judgeAll(folder, asOf),
+        'district shares summing to 100',
+        true,
+      );
     });
   });
 });
@@ -811,7 +883,13 @@ const CORPUS_FILES = {
     // 闸北区 is a former district (→ 静安区); 青浦区 and 上海市 are names of current areas.
     former: { 闸北区: '静安区' } as Record<string, string>,
     mayMap: ['青浦区', '上海市'],
-    changes: ['ref-2023-unemployment-rate', 'ref-2023-new-jobs', 'hcjb2023-2-09-assistance-rate', 'hjb2023-3-08-institution-recruitment', 'hjb2023-3-10-assistance-rate'],
+    changes: [
+      'ref-2023-unemployment-rate',
+      'ref-2023-new-jobs',
+      'hcjb2023-2-09-assistance-rate',
+      'hjb2023-3-08-institution-recruitment',
+      'hjb2023-3-10-assistance-rate',
+    ],
   },
   'actuals-utf16le.csv': {
     encoding: 'utf-16le',
@@ -1005,14 +1083,21 @@ describe('6. bring your own data', () => {
     ];
     const folder = withTargets(bundled, added);
     const ref = judgeAll(folder, asOf);
-    expect(ref.get('hjb2023-3-10-hundred-colleges')!.status).not.toBe(judgeAll(bundled, asOf).get('hjb2023-3-10-hundred-colleges')!.status);
+    expect(ref.get('hjb2023-3-10-hundred-colleges')!.status).not.toBe(
+      judgeAll(bundled, asOf).get('hjb2023-3-10-hundred-colleges')!.status,
+    );
     await withPage('?year=2023', async ({ page, requests }) => {
       const from = requests.length;
       await upload(page, [file]);
       const r = await report(page, file);
       expect([r.accepted, r.rejected], r.text).toEqual([4, 0]);
       expect(r.text).toContain('utf-8-bom');
-      await expectRows(page, targetIds(folder, (t) => t.year === 2023), ref, `loading ${file}`);
+      await expectRows(
+        page,
+        targetIds(folder, (t) => t.year === 2023),
+        ref,
+        `loading ${file}`,
+      );
       expect(requests.slice(from)).toEqual([]);
       expect(r.mapped).toEqual(['青浦区']);
     });
@@ -1035,7 +1120,8 @@ describe('7. export', () => {
         const { header, body, name } = await readExport();
         expect(name).toMatch(/\.csv$/);
         const col = (n: string) => header.indexOf(n);
-        for (const n of ['目标编号', '目标值', '实际值', '文件', '条款', '原文']) expect(col(n), `column ${n}`).toBeGreaterThanOrEqual(0);
+        for (const n of ['目标编号', '目标值', '实际值', '文件', '条款', '原文'])
+          expect(col(n), `column ${n}`).toBeGreaterThanOrEqual(0);
         expect(body.length, what).toBe(shown.length);
         const byId = new Map(body.map((line) => [line[col('目标编号')]!, line]));
         for (const k of shown) {
@@ -1047,12 +1133,14 @@ describe('7. export', () => {
           ] as const) {
             const cell = line![col(c)]!;
             if (attr == null || attr === '') expect(cell, `${k.targetId} ${c}`).toBe('');
-            else expect(Math.abs(Number(cell) - Number(attr)), `${k.targetId} ${c}: ${cell} vs ${attr}`).toBeLessThanOrEqual(1e-4);
+            else
+              expect(Math.abs(Number(cell) - Number(attr)), `${k.targetId} ${c}: ${cell} vs ${attr}`).toBeLessThanOrEqual(1e-4);
           }
         }
         // No text cell may start a formula.
         const numeric = new Set(['年度', '目标值', '实际值', '序时进度', '完成度(%)'].map(col));
-        for (const line of body) line.forEach((cell, i) => !numeric.has(i) && expect(cell, `cell ${header[i]}`).not.toMatch(/^[=+\-@]/));
+        for (const line of body)
+          line.forEach((cell, i) => !numeric.has(i) && expect(cell, `cell ${header[i]}`).not.toMatch(/^[=+\-@]/));
         return { header, byId };
       };
       await check('the year’s rows');
@@ -1110,13 +1198,30 @@ describe('8. briefing', () => {
     const summary = (await page.textContent('[data-briefing-summary]')) ?? '';
     const labels =
       lang === 'zh'
-        ? { n: /共(\d+)项/, met: /达标(\d+)项/, on_track: /序时内(\d+)项/, behind: /落后序时(\d+)项/, missed: /未达标(\d+)项/, no_data: /无数据(\d+)项/ }
-        : { n: /(\d+) targets/, met: /(\d+) met/, on_track: /(\d+) on track/, behind: /(\d+) behind/, missed: /(\d+) missed/, no_data: /(\d+) without data/ };
+        ? {
+            n: /共(\d+)项/,
+            met: /达标(\d+)项/,
+            on_track: /序时内(\d+)项/,
+            behind: /落后序时(\d+)项/,
+            missed: /未达标(\d+)项/,
+            no_data: /无数据(\d+)项/,
+          }
+        : {
+            n: /(\d+) targets/,
+            met: /(\d+) met/,
+            on_track: /(\d+) on track/,
+            behind: /(\d+) behind/,
+            missed: /(\d+) missed/,
+            no_data: /(\d+) without data/,
+          };
     const got = Object.fromEntries(Object.entries(labels).map(([k, re]) => [k, Number(re.exec(summary)?.[1] ?? NaN)]));
     expect(got, summary).toEqual({ n: rows.length, ...counts });
 
     const sentences = await page.$$eval('[data-briefing-target]', (els) =>
-      els.map((el) => ({ id: el.getAttribute('data-briefing-target') ?? '', text: el.querySelector('.sentence')?.textContent ?? el.textContent ?? '' })),
+      els.map((el) => ({
+        id: el.getAttribute('data-briefing-target') ?? '',
+        text: el.querySelector('.sentence')?.textContent ?? el.textContent ?? '',
+      })),
     );
     // Every target with data has its sentence.
     expect(sentences.map((s) => s.id).sort()).toEqual(rows.filter((id) => ref.get(id)!.status !== 'no_data').sort());
@@ -1165,7 +1270,7 @@ describe('9. keyboard', () => {
           if (el.closest('form.filters')) return 'filter';
           if (el.matches('button.sort')) return 'sort';
           if (el.matches('button.row-select')) return 'row-select';
-          if (el.matches('input[type=file]')) return 'file';
+          if (el.matches('[data-drop-zone] input[type=file]')) return 'file';
           return el.tagName.toLowerCase();
         });
         seen.add(kind);

@@ -21,11 +21,25 @@ const GROUPS = ['registered_unemployed', 'graduate_unemployed', 'hardship', 'zer
 let tmp = '';
 let first: Buffer;
 let lines: string[];
-type Row = { case_id: string; area_code: string; group: string; reg: string; emp: string; exit: string; fu: string; source: string; line: string };
+type Row = {
+  case_id: string;
+  area_code: string;
+  group: string;
+  reg: string;
+  emp: string;
+  exit: string;
+  fu: string;
+  source: string;
+  line: string;
+};
 let rows: Row[];
 
 const gen = (out: string, ...extra: string[]) =>
-  execFileSync(process.execPath, [SCRIPT, '--rows', String(ROWS), '--seed', '7', '--year', String(YEAR), '--out', out, ...extra], { encoding: 'utf8' });
+  execFileSync(
+    process.execPath,
+    [SCRIPT, '--rows', String(ROWS), '--seed', '7', '--year', String(YEAR), '--out', out, ...extra],
+    { encoding: 'utf8' },
+  );
 
 beforeAll(() => {
   tmp = mkdtempSync(path.join(tmpdir(), 'gen-ledger-'));
@@ -34,7 +48,8 @@ beforeAll(() => {
   lines = first.toString('utf8').split('\n');
   expect(lines.pop()).toBe(''); // ends with a newline
   rows = lines.slice(1).map((line) => {
-    const [case_id = '', area_code = '', group = '', reg = '', emp = '', exit = '', fu = '', source = '', ...rest] = line.split(',');
+    const [case_id = '', area_code = '', group = '', reg = '', emp = '', exit = '', fu = '', source = '', ...rest] =
+      line.split(',');
     expect(rest).toEqual([]);
     return { case_id, area_code, group, reg, emp, exit, fu, source, line };
   });
@@ -71,7 +86,11 @@ describe('gen-ledger', () => {
   });
 
   it('uses valid areas: district codes, and towns for 嘉定, 青浦 and 崇明', () => {
-    const areas = readFileSync('data/areas.csv', 'utf8').split(/\r?\n/).slice(1).filter(Boolean).map((l) => l.split(','));
+    const areas = readFileSync('data/areas.csv', 'utf8')
+      .split(/\r?\n/)
+      .slice(1)
+      .filter(Boolean)
+      .map((l) => l.split(','));
     const level = new Map(areas.map((a) => [a[0], a[3]]));
     const used = new Set(rows.map((r) => r.area_code));
     for (const code of used) {
@@ -128,7 +147,10 @@ describe('gen-ledger', () => {
         expect(d, r.line).toBeGreaterThanOrEqual(start);
         expect(d, r.line).toBeLessThanOrEqual(end);
       }
-      expect([...days].sort((a, b) => a - b), r.line).toEqual(days);
+      expect(
+        [...days].sort((a, b) => a - b),
+        r.line,
+      ).toEqual(days);
       expect(new Set(dates.map((d) => d.slice(0, 7))).size, r.line).toBe(dates.length);
     }
     // Person-months: months from registration to leaving (inclusive) against months followed.

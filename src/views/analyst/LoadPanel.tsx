@@ -117,7 +117,7 @@ export function LoadPanel() {
               <ul className="mapped">
                 {r.mapped.map((m) => (
                   <li key={m.from} data-mapped={m.from}>
-                    {i18n.t('mappedArea', { from: m.from, to: areaName(catalog.areaByCode.get(m.to), i18n.lang) || m.to, n: m.rows })}
+                    {i18n.t(m.kind === 'former' ? 'mappedArea' : 'mappedName', { from: m.from, to: areaName(catalog.areaByCode.get(m.to), i18n.lang) || m.to, code: m.to, n: m.rows })}
                   </li>
                 ))}
               </ul>

@@ -1,0 +1,137 @@
+/**
+ * A generated 100k-row ledger loaded through the workbench's file input: the figures the page
+ * derives equal an independent computation (PapaParse + plain JavaScript, tests/bench/baseline.mjs),
+ * the targets they feed are judged as the independent judge says, no person id reaches the page,
+ * and cancelling leaves everything as it was.
+ */
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Papa from 'papaparse';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { launchOptions } from '../tools/ensure-chromium.mjs';
+import { startServer, type RunningServer } from '../tools/serve.mjs';
+import { HEADER, ledgerLines } from '../../data/scripts/gen-ledger.mjs';
+import { aggregateInJs } from '../bench/baseline.mjs';
+import { judgeAll, loadFolder } from '../helpers/reference-judge';
+import { isExpectedConsoleError } from './expected-console';
+
+const REPO = fileURLToPath(new URL('../..', import.meta.url));
+type Fig = { indicator_id: string; area_code: string; period: string; value: number | null; numerator: number | null; denominator: number | null };
+const keyOf = (f: Fig) => `${f.indicator_id}|${f.area_code}|${f.period}`;
+
+let tmp = '';
+let server: RunningServer;
+let browser: Browser;
+let ledgerPath = '';
+let bigLedgerPath = '';
+let expected: Fig[] = [];
+
+function writeLedger(file: string, rows: number, seed: number) {
+  const lines: string[] = [HEADER];
+  for (const line of ledgerLines({ rows, seed, year: 2023, repo: REPO })) lines.push(line);
+  writeFileSync(file, lines.join('\n') + '\n');
+}
+
+beforeAll(async () => {
+  if (!existsSync(path.join(REPO, 'dist', 'index.html'))) throw new Error('dist/index.html is missing: run `npm run build` first');
+  tmp = mkdtempSync(path.join(tmpdir(), 'jiuye-ledger-'));
+  cpSync(path.join(REPO, 'dist'), path.join(tmp, 'app'), { recursive: true });
+  ledgerPath = path.join(tmp, 'ledger-100k.csv');
+  writeLedger(ledgerPath, 100_000, 7);
+  bigLedgerPath = path.join(tmp, 'ledger-400k.csv');
+  writeLedger(bigLedgerPath, 400_000, 8);
+  const tables = { indicatorsCsv: readFileSync(path.join(REPO, 'data', 'indicators.csv'), 'utf8'), areasCsv: readFileSync(path.join(REPO, 'data', 'areas.csv'), 'utf8') };
+  expected = aggregateInJs(readFileSync(ledgerPath, 'utf8'), tables).figures as Fig[];
+  server = await startServer({ root: tmp, base: '/' });
+  browser = await chromium.launch(launchOptions());
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (tmp) rmSync(tmp, { recursive: true, force: true });
+});
+
+async function open(query: string): Promise<{ page: Page; problems: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+  const problems: string[] = [];
+  const host = new URL(server.url).host;
+  page.on('pageerror', (e) => problems.push(e.message));
+  page.on('console', (m) => m.type() === 'error' && !isExpectedConsoleError(m) && problems.push(m.text()));
+  page.on('request', (r) => {
+    const u = r.url();
+    if (!u.startsWith('data:') && !u.startsWith('blob:') && new URL(u).host !== host) problems.push(`foreign request ${u}`);
+  });
+  await page.goto(`${server.url}app/${query}`);
+  await page.waitForSelector('[data-ready="true"]', { timeout: 90_000 });
+  return { page, problems };
+}
+
+const num = (v: unknown) => (v == null || v === '' ? null : Number(v));
+
+it('derives exactly the independent figures from a 100k-row ledger and judges the targets it feeds', async () => {
+  const { page, problems } = await open('?year=2023&asof=2023-12');
+  const requestsBefore = server.requests.length;
+  await page.setInputFiles('input[data-ledger-input]', ledgerPath);
+  await page.waitForSelector('[data-ledger-report][data-state="done"], [data-ledger-report][data-state="error"]', { timeout: 120_000 });
+  expect(await page.getAttribute('[data-ledger-report]', 'data-state'), (await page.textContent('[data-ledger-report]')) ?? '').toBe('done');
+  // Loading a file fetches nothing.
+  expect(server.requests.slice(requestsBefore).filter((r) => !/\/data\/|areas\.geojson/.test(r.path))).toEqual([]);
+  await page.waitForSelector('[data-ready="true"]', { timeout: 90_000 });
+  const shown = (await page.evaluate(() => window.__dashboard!.ledgerFigures())) as Fig[];
+  const norm = (rows: Fig[]) =>
+    rows.map((r) => ({ ...r, value: num(r.value), numerator: num(r.numerator), denominator: num(r.denominator) })).sort((a, b) => keyOf(a).localeCompare(keyOf(b)));
+  expect(shown.length).toBeGreaterThan(1000);
+  expect(norm(shown)).toEqual(norm(expected));
+
+  // Independent judgement: the bundled folder with the ledger's figures upserted into actuals.
+  const folder = path.join(tmp, 'merged');
+  cpSync(path.join(REPO, 'data'), folder, { recursive: true });
+  const actuals = Papa.parse<Record<string, string>>(readFileSync(path.join(REPO, 'data', 'actuals.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data;
+  const ledgerKeys = new Set(expected.map(keyOf));
+  const merged = [
+    ...actuals.filter((a) => !ledgerKeys.has(`${a.indicator_id}|${a.area_code}|${a.period}`)),
+    ...expected.map((f) => ({ indicator_id: f.indicator_id, area_code: f.area_code, period: f.period, value: f.value ?? '', numerator: f.numerator ?? '', denominator: f.denominator ?? '', basis: f.value != null ? 'flow' : '', source: 'ledger' })),
+  ];
+  writeFileSync(path.join(folder, 'actuals.csv'), Papa.unparse(merged));
+  const ref = judgeAll(loadFolder(folder), '2023-12');
+  const rows = await page.$$eval('tr[data-kpi]', (trs) =>
+    trs.map((t) => ({ id: t.getAttribute('data-target-id')!, actual: t.getAttribute('data-actual'), status: t.getAttribute('data-status') })),
+  );
+  expect(rows.length).toBeGreaterThan(10);
+  const fed = rows.filter((r) => ['hjb2023-3-10-assistance-rate', 'hjb2023-3-11-zero-employment', 'hcjb2023-2-09-assistance-rate', 'hcjb2023-2-10-zero-employment'].includes(r.id));
+  expect(fed.length).toBe(4);
+  for (const r of rows) {
+    const e = ref.get(r.id)!;
+    expect(num(r.actual), r.id).toBeCloseTo(e.actual ?? NaN, 3);
+    expect(r.status, r.id).toBe(e.status);
+  }
+  // The detail names the ledger as the source of the figure.
+  await page.click('tr[data-target-id="hjb2023-3-10-assistance-rate"] button.row-select');
+  await page.waitForSelector('[data-ready="true"]');
+  expect(await page.textContent('[data-provenance]')).toContain('ledger: ledger-100k.csv');
+  // No person id anywhere on the page.
+  expect(await page.evaluate(() => /\b[PH]\d{8}\b/.test(document.body.innerText))).toBe(false);
+  expect(problems).toEqual([]);
+  await page.close();
+});
+
+it('cancels a load in progress and keeps what was there', async () => {
+  const { page, problems } = await open('?year=2023&asof=2023-12');
+  const before = await page.$$eval('tr[data-kpi]', (trs) => trs.map((t) => t.getAttribute('data-actual')));
+  // Slow the page down so the cancel reliably lands while the ledger is still being read or parsed.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 8 });
+  await page.setInputFiles('input[data-ledger-input]', bigLedgerPath);
+  await page.click('[data-ledger-cancel]', { timeout: 30_000 });
+  await page.waitForSelector('[data-ledger-report][data-state="cancelled"]', { timeout: 120_000 });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  await page.waitForSelector('[data-ready="true"]');
+  expect(await page.evaluate(() => window.__dashboard!.ledgerFigures())).toEqual([]);
+  expect(await page.$$eval('tr[data-kpi]', (trs) => trs.map((t) => t.getAttribute('data-actual')))).toEqual(before);
+  expect(problems).toEqual([]);
+  await page.close();
+});
