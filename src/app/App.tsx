@@ -99,6 +99,7 @@ export function App() {
       i18n,
       loadedAt: folder.dataUpdatedAt,
       geo: folder.data.geo,
+      offline: folder.data.report.offline,
       refreshError: folder.error,
     };
   }, [folder.data, folder.dataUpdatedAt, folder.error, catalog.data, catalog.dataUpdatedAt, state, setState, stamp, i18n]);

@@ -25,6 +25,8 @@ export interface Dashboard {
   loadedAt: number;
   /** Licensed boundaries from the data folder's areas.geojson, when it has one. */
   geo: GeoJsonInfo | null;
+  /** The network was down: the data on screen came from the offline cache. */
+  offline: boolean;
   /** The last refresh failed: the data on screen is from `loadedAt`. */
   refreshError: Error | null;
 }

@@ -154,6 +154,7 @@ const zh = {
   ledger_missing_id: '缺少编号',
   clearLedger: '移除台账数据',
   suppressed: '少于5例，不予显示',
+  offlineData: '网络中断 · 显示缓存的数据',
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -306,6 +307,7 @@ const en: Record<MessageKey, string> = {
   ledger_missing_id: 'missing id',
   clearLedger: 'Remove the ledger figures',
   suppressed: 'fewer than 5 cases: not shown',
+  offlineData: 'Offline · showing cached data',
 };
 
 const STATUS: Record<Lang, Record<Status, string>> = {

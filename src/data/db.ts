@@ -37,6 +37,15 @@ const BUNDLES: duckdb.DuckDBBundles = {
 
 let started: Promise<SqlEngine> | null = null;
 
+/**
+ * Absolute URLs of the DuckDB files this browser uses. The worker fetches the wasm itself, so it
+ * never shows in the page's resource timing: the offline cache needs to be told.
+ */
+export async function engineAssetUrls(): Promise<string[]> {
+  const bundle = await duckdb.selectBundle(BUNDLES);
+  return [bundle.mainModule, bundle.mainWorker].filter((u): u is string => !!u).map(absolute);
+}
+
 /** The shared database; the first call starts it. */
 export function getEngine(): Promise<SqlEngine> {
   started ??= startEngine();

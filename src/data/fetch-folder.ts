@@ -42,6 +42,7 @@ async function fetchTable(folder: URL, table: TableName, signal?: AbortSignal): 
     // no-cache: a refresh must see the new release, not yesterday's copy.
     const res = await fetch(url, { cache: 'no-cache', signal });
     if (!res.ok) return new DataLoadError(`${url}: HTTP ${res.status} ${res.statusText}`.trim(), url);
+    if (res.headers.get('X-Dashboard-Offline') === '1') offlineTables.add(table);
     return { name: `${table}.csv`, bytes: new Uint8Array(await res.arrayBuffer()) };
   } catch (cause) {
     // A CORS refusal and an unreachable host look the same from here (TypeError): say both.
@@ -49,9 +50,14 @@ async function fetchTable(folder: URL, table: TableName, signal?: AbortSignal): 
   }
 }
 
+/** Tables the service worker answered from its cache because the network was down. */
+const offlineTables = new Set<TableName>();
+
 /** Fetches the four tables in parallel and loads them as one unit. */
-export async function loadDataFolder(engine: SqlEngine, folder: URL, signal?: AbortSignal): Promise<FolderReport> {
+export async function loadDataFolder(engine: SqlEngine, folder: URL, signal?: AbortSignal): Promise<FolderReport & { offline: boolean }> {
+  offlineTables.clear();
   const fetched = await Promise.all(TABLE_ORDER.map((t) => fetchTable(folder, t, signal)));
   const files = Object.fromEntries(TABLE_ORDER.map((t, i) => [t, fetched[i]!])) as Record<TableName, InputFile | Error>;
-  return loadFolder(engine, files);
+  const report = await loadFolder(engine, files);
+  return { ...report, offline: offlineTables.size > 0 };
 }

@@ -12,6 +12,7 @@
  * each file means (its canonical rows, the lines that must be rejected and why) is restated here
  * so the expectations do not come from the generator.
  */
+import { builtCspHeaders } from './csp';
 import { isExpectedConsoleError } from './expected-console';
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
@@ -64,7 +65,7 @@ beforeAll(async () => {
   // The bundled data as served (dist/data is the build's copy of data/).
   bundled = loadFolder(path.join(tmp, APP_DIR, 'data'));
   meta = readMeta(path.join(tmp, APP_DIR, 'data'));
-  server = await startServer({ root: tmp, base: BASE });
+  server = await startServer({ root: tmp, base: BASE, headers: builtCspHeaders(path.join(REPO, 'dist')) });
   appUrl = `${server.url}${APP_DIR}/`;
   browser = await chromium.launch(launchOptions());
   context = await browser.newContext({ viewport: { width: 1600, height: 1000 }, locale: 'zh-CN', acceptDownloads: true });

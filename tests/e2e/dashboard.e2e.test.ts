@@ -10,6 +10,7 @@
  * Every page fails its test on an uncaught page error, a console error, or a request to any host
  * other than the test server.
  */
+import { builtCspHeaders } from './csp';
 import { isExpectedConsoleError } from './expected-console';
 import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -61,7 +62,7 @@ beforeAll(async () => {
   fixture = loadFolder(path.join(tmp, 'fixture-data'));
   // The bundled data as served (dist/data is the build's copy of data/).
   bundled = loadFolder(path.join(tmp, APP_DIR, 'data'));
-  server = await startServer({ root: tmp, base: BASE });
+  server = await startServer({ root: tmp, base: BASE, headers: builtCspHeaders(path.join(REPO, 'dist')) });
   appUrl = `${server.url}${APP_DIR}/`;
   browser = await chromium.launch(launchOptions());
   context = await browser.newContext({ viewport: { width: 1600, height: 1000 }, locale: 'zh-CN' });

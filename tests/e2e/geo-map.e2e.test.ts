@@ -3,6 +3,7 @@
  * when the data folder carries licensed boundaries as areas.geojson. The boundaries here are
  * synthetic squares for the synthetic fixture's three districts.
  */
+import { builtCspHeaders } from './csp';
 import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -34,7 +35,7 @@ beforeAll(async () => {
     path.join(tmp, 'geo', 'areas.geojson'),
     JSON.stringify({ type: 'FeatureCollection', features: [square('990101', 0, 0), square('990102', 1, 0), square('990103', 0, 1)] }),
   );
-  server = await startServer({ root: tmp, base: '/' });
+  server = await startServer({ root: tmp, base: '/', headers: builtCspHeaders(path.join(REPO, 'dist')) });
   browser = await chromium.launch(launchOptions());
 });
 

@@ -4,6 +4,7 @@
  * the targets they feed are judged as the independent judge says, no person id reaches the page,
  * and cancelling leaves everything as it was.
  */
+import { builtCspHeaders } from './csp';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -45,7 +46,7 @@ beforeAll(async () => {
   writeLedger(bigLedgerPath, 400_000, 8);
   const tables = { indicatorsCsv: readFileSync(path.join(REPO, 'data', 'indicators.csv'), 'utf8'), areasCsv: readFileSync(path.join(REPO, 'data', 'areas.csv'), 'utf8') };
   expected = aggregateInJs(readFileSync(ledgerPath, 'utf8'), tables).figures as Fig[];
-  server = await startServer({ root: tmp, base: '/' });
+  server = await startServer({ root: tmp, base: '/', headers: builtCspHeaders(path.join(REPO, 'dist')) });
   browser = await chromium.launch(launchOptions());
 }, 240_000);
 

@@ -13,6 +13,7 @@
  * Screenshots of every page at every size go to tests/artifacts/wall/<size>/<page-id>.png (git-ignored),
  * for people to look at; there are no pixel assertions.
  */
+import { builtCspHeaders } from './csp';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -66,7 +67,7 @@ beforeAll(async () => {
   cpSync(DIST, path.join(tmp, APP_DIR), { recursive: true });
   cpSync(DIST, path.join(tmp, REFRESH_DIR), { recursive: true });
   bundled = loadFolder(path.join(tmp, APP_DIR, 'data'));
-  server = await startServer({ root: tmp, base: BASE });
+  server = await startServer({ root: tmp, base: BASE, headers: builtCspHeaders(path.join(REPO, 'dist')) });
   appUrl = `${server.url}${APP_DIR}/`;
   refreshUrl = `${server.url}${REFRESH_DIR}/`;
   browser = await chromium.launch(launchOptions());

@@ -5,12 +5,17 @@ import { formatPeriod } from '../../domain/period';
 import { SampleBadge } from './SampleBadge';
 
 export function Header({ title, showSample, children }: { title: string; showSample: boolean; children?: ReactNode }) {
-  const { i18n, asOf, state, setState } = useDashboard();
+  const { i18n, asOf, state, setState, offline } = useDashboard();
   return (
     <header className="header">
       <div className="header-title">
         <h1>{title}</h1>
         <SampleBadge show={showSample} />
+        {offline && (
+          <span className="stale-badge" data-offline-badge="" role="status">
+            {i18n.t('offlineData')}
+          </span>
+        )}
       </div>
       {children}
       <div className="header-meta">

@@ -27,7 +27,7 @@ export interface WallHeaderProps {
 }
 
 export function WallHeader({ pageTitle, showSample, paused, onTogglePause }: WallHeaderProps) {
-  const { i18n, asOf, loadedAt, refreshError, state, setState } = useDashboard();
+  const { i18n, asOf, loadedAt, refreshError, offline, state, setState } = useDashboard();
   const [full, setFull] = useState(() => document.fullscreenElement != null);
   useEffect(() => {
     const on = () => setFull(document.fullscreenElement != null);
@@ -46,6 +46,11 @@ export function WallHeader({ pageTitle, showSample, paused, onTogglePause }: Wal
           {pageTitle}
         </span>
         <SampleBadge show={showSample} />
+        {offline && !refreshError && (
+          <span className="stale-badge" data-offline-badge="" role="status">
+            {i18n.t('offlineData')}
+          </span>
+        )}
         {refreshError && (
           <span className="stale-badge" data-stale-badge="" role="status">
             {i18n.t('refreshFailed', { time: hhmm(loadedAt) })}
