@@ -29,8 +29,27 @@ export function decodeBytes(bytes: Uint8Array): DecodedText {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
   } catch {
     const text = new TextDecoder('gb18030').decode(bytes);
-    return text.includes('\uFFFD') ? { text, encoding: 'gb18030', unsure: true } : { text, encoding: 'gb18030' };
+    return text.includes('\uFFFD') || !looksLikeGbText(bytes) ? { text, encoding: 'gb18030', unsure: true } : { text, encoding: 'gb18030' };
   }
+}
+
+/**
+ * GB18030 decodes almost any byte pairs, Big5 included, into rare characters. Chinese text saved
+ * by Excel as GBK is overwhelmingly in GB2312's hanzi block (lead 0xB0–0xF7, trail 0xA1–0xFE); when
+ * most double-byte pairs fall outside it, the guess is not trusted and the user sees a preview.
+ */
+export function looksLikeGbText(bytes: Uint8Array): boolean {
+  let pairs = 0;
+  let common = 0;
+  for (let i = 0; i < bytes.length - 1; i++) {
+    const lead = bytes[i]!;
+    if (lead < 0x81) continue;
+    const trail = bytes[i + 1]!;
+    pairs++;
+    if (lead >= 0xa1 && lead <= 0xf7 && trail >= 0xa1 && trail <= 0xfe) common++;
+    i++;
+  }
+  return pairs === 0 || common / pairs >= 0.8;
 }
 
 /** True when the bytes look like a binary file (NUL bytes in the first 4 KB) or a ZIP (XLSX). */
@@ -80,17 +99,29 @@ export function numberLines(input: string): NumberedCsv | null {
       }
     }
   };
+  // RFC 4180, read the way DuckDB reads it: a quote opens a quoted field only at the start of a
+  // field; inside one, "" is a quote and " closes it; a quote anywhere else is an ordinary character.
+  let fieldStart = true;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c === 34 /* " */) inQuotes = !inQuotes;
+    if (inQuotes) {
+      if (c === 34 /* " */) {
+        if (text.charCodeAt(i + 1) === 34) i++;
+        else inQuotes = false;
+      } else if (c === 10) line++;
+      continue;
+    }
+    if (c === 34 && fieldStart) {
+      inQuotes = true;
+      fieldStart = false;
+    } else if (c === 44 /* , */) fieldStart = true;
     else if (c === 10 /* \n */) {
       line++;
-      if (!inQuotes) {
-        flush(i);
-        start = i + 1;
-        startLine = line;
-      }
-    }
+      flush(i);
+      start = i + 1;
+      startLine = line;
+      fieldStart = true;
+    } else if (c !== 13) fieldStart = false;
   }
   if (start < text.length) flush(text.length);
   if (header == null) return null;

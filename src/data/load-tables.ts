@@ -126,7 +126,11 @@ const CHECKS: Record<TableName, Check[]> = {
     {
       code: 'unknown_parent',
       column: 'parent_code',
-      when: `parent_code IS NOT NULL AND parent_code NOT IN (SELECT area_code FROM chk_areas UNION ALL SELECT area_code FROM ctx_areas)`,
+      // Only parents that are themselves acceptable count: a row rejected above is no parent.
+      when: `parent_code IS NOT NULL AND parent_code NOT IN (
+        SELECT area_code FROM chk_areas WHERE area_code IS NOT NULL AND regexp_full_match(area_code, '[0-9A-Za-z_-]{1,64}')
+          AND name_zh IS NOT NULL AND level IN ('city','district','town','zone')
+        UNION ALL SELECT area_code FROM ctx_areas)`,
     },
   ],
   indicators: [
@@ -222,8 +226,10 @@ const DDL: Record<TableName, string> = {
  * spaces, full-width digits, thousands separators and a trailing % are accepted.
  */
 const MACROS = `
-CREATE OR REPLACE MACRO num_text(x) AS
-  replace(replace(translate(trim(x), '０１２３４５６７８９．－＋，％' || chr(12288), '0123456789.-+,% '), ',', ''), '%', '');
+CREATE OR REPLACE MACRO num_half(x) AS trim(translate(trim(x), '０１２３４５６７８９．－＋，％' || chr(12288), '0123456789.-+,% '));
+CREATE OR REPLACE MACRO num_text(x) AS replace(
+  CASE WHEN regexp_full_match(num_half(x), '[+-]?[0-9]{1,3}(,[0-9]{3})+(\\.[0-9]+)?%?') THEN replace(num_half(x), ',', '') ELSE num_half(x) END,
+  '%', '');
 CREATE OR REPLACE MACRO num_of(x) AS TRY_CAST(trim(num_text(x)) AS DOUBLE);
 CREATE OR REPLACE MACRO bool_of(x) AS CASE
   WHEN lower(trim(x)) IN ('true','1','yes','y','t','是') THEN true
@@ -337,8 +343,11 @@ export async function stageFile(
         auto_detect = false, header = true, delim = ',', quote = '"', escape = '"', new_line = '\\n',
         columns = {${columnsSql}}, store_rejects = true, null_padding = false, strict_mode = true);`,
     );
+    // One report per bad line (DuckDB lists a short line once per missing column).
     const structural = await engine.query<{ line: number; column_name: string | null; error_type: string; csv_line: string | null }>(
-      `SELECT line, column_name, CAST(error_type AS VARCHAR) AS error_type, csv_line FROM reject_errors ORDER BY line`,
+      `SELECT line, arg_min(column_name, column_idx) AS column_name, CAST(arg_min(error_type, column_idx) AS VARCHAR) AS error_type,
+              any_value(csv_line) AS csv_line
+       FROM reject_errors GROUP BY line ORDER BY line`,
     );
     const rejected: LoadIssue[] = structural.map((r) => ({
       file,
