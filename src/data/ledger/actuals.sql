@@ -18,26 +18,38 @@ WITH months AS (
   SELECT c.period, c.period_year, c.month_start, c.month_end, r.indicator_id, r.rule, r.case_group, r.months
   FROM calendar c CROSS JOIN ledger_rules r
 ),
-rates AS (
+-- Each rule joins on equality (group, year) so engines can hash-join; a rule in a join's OR would
+-- make them compare every case with every month.
+employed_rates AS (
   SELECT
     m.indicator_id, k.area_code, m.period,
     CAST(NULL AS DOUBLE) AS value,
-    CAST(SUM(CASE
-      WHEN m.rule = 'employed_rate' AND k.employed_on IS NOT NULL AND k.employed_on <= m.month_end THEN 1
-      WHEN m.rule = 'deadline_rate' AND k.employed_on IS NOT NULL
-        AND k.employed_on <= k.registered_on + m.months * INTERVAL '1' MONTH THEN 1
-      ELSE 0 END) AS DOUBLE) AS numerator,
+    CAST(SUM(CASE WHEN k.employed_on IS NOT NULL AND k.employed_on <= m.month_end THEN 1 ELSE 0 END) AS DOUBLE) AS numerator,
     CAST(COUNT(*) AS DOUBLE) AS denominator
   FROM months m
-  JOIN ledger_cases k
-    ON k.case_group = m.case_group
-   AND k.case_year = m.period_year
-   AND (
-        (m.rule = 'employed_rate' AND k.registered_on <= m.month_end)
-     OR (m.rule = 'deadline_rate' AND k.registered_on + m.months * INTERVAL '1' MONTH <= m.month_end)
-   )
-  WHERE m.rule IN ('employed_rate', 'deadline_rate')
+  JOIN ledger_cases k ON k.case_group = m.case_group AND k.case_year = m.period_year
+  WHERE m.rule = 'employed_rate' AND k.registered_on <= m.month_end
   GROUP BY m.indicator_id, k.area_code, m.period
+),
+deadline_cases AS (
+  -- Each case's deadline, once per rule (not once per month).
+  SELECT r.indicator_id, r.case_group, k.area_code, k.case_year,
+    k.registered_on + r.months * INTERVAL '1' MONTH AS deadline,
+    CASE WHEN k.employed_on IS NOT NULL AND k.employed_on <= k.registered_on + r.months * INTERVAL '1' MONTH THEN 1 ELSE 0 END AS in_time
+  FROM ledger_rules r
+  JOIN ledger_cases k ON k.case_group = r.case_group
+  WHERE r.rule = 'deadline_rate'
+),
+deadline_rates AS (
+  SELECT
+    m.indicator_id, d.area_code, m.period,
+    CAST(NULL AS DOUBLE) AS value,
+    CAST(SUM(d.in_time) AS DOUBLE) AS numerator,
+    CAST(COUNT(*) AS DOUBLE) AS denominator
+  FROM months m
+  JOIN deadline_cases d ON d.indicator_id = m.indicator_id AND d.case_year = m.period_year
+  WHERE m.rule = 'deadline_rate' AND d.deadline <= m.month_end
+  GROUP BY m.indicator_id, d.area_code, m.period
 ),
 flows AS (
   SELECT m.indicator_id, k.area_code, m.period,
@@ -77,7 +89,9 @@ followups AS (
                            ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS DOUBLE) AS denominator
   FROM followup_monthly
 )
-SELECT indicator_id, area_code, period, value, numerator, denominator FROM rates
+SELECT indicator_id, area_code, period, value, numerator, denominator FROM employed_rates
+UNION ALL
+SELECT indicator_id, area_code, period, value, numerator, denominator FROM deadline_rates
 UNION ALL
 SELECT indicator_id, area_code, period, value, numerator, denominator FROM flows
 UNION ALL
