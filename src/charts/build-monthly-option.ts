@@ -25,6 +25,8 @@ export function buildMonthlyOption(points: readonly SeriesPoint[], opts: Monthly
   const months = points.map((p) => p.period);
   const f = theme.font;
   const hasPace = points.some((p) => p.expected != null);
+  // Lines scale with the type, so they read from across the room on a 4K wall too.
+  const line = Math.max(2, f * 0.16);
   return {
     aria: { enabled: true, label: { description: labels.description } },
     animation: false,
@@ -53,9 +55,9 @@ export function buildMonthlyOption(points: readonly SeriesPoint[], opts: Monthly
         name: labels.actual,
         type: 'line',
         data: points.map((p) => p.actual),
-        lineStyle: { width: 3, color: theme.actual },
+        lineStyle: { width: line * 1.4, color: theme.actual },
         itemStyle: { color: theme.actual },
-        symbolSize: 7,
+        symbolSize: line * 2.6,
         connectNulls: false,
       },
       ...(hasPace
@@ -64,7 +66,7 @@ export function buildMonthlyOption(points: readonly SeriesPoint[], opts: Monthly
               name: labels.pace,
               type: 'line' as const,
               data: points.map((p) => p.expected),
-              lineStyle: { width: 2, type: 'dashed' as const, color: theme.pace },
+              lineStyle: { width: line, type: 'dashed' as const, color: theme.pace },
               itemStyle: { color: theme.pace },
               symbol: 'none',
             },
@@ -76,7 +78,7 @@ export function buildMonthlyOption(points: readonly SeriesPoint[], opts: Monthly
               name: labels.priorYear ?? '',
               type: 'line' as const,
               data: [...opts.prior],
-              lineStyle: { width: 2, type: 'dotted' as const, color: theme.priorYear },
+              lineStyle: { width: line, type: 'dotted' as const, color: theme.priorYear },
               itemStyle: { color: theme.priorYear },
               symbol: 'none',
             },
@@ -88,7 +90,7 @@ export function buildMonthlyOption(points: readonly SeriesPoint[], opts: Monthly
               name: labels.target,
               type: 'line' as const,
               data: months.map(() => target),
-              lineStyle: { width: 2, color: theme.target },
+              lineStyle: { width: line, color: theme.target },
               itemStyle: { color: theme.target },
               symbol: 'none',
             },

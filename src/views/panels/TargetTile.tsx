@@ -12,7 +12,12 @@ export function TargetTile({ judged }: { judged: JudgedTarget }) {
   const { indicator, judgement, target, components } = judged;
   const fmt = (v: number | null) => formatValue(v, indicator.unit, lang);
   const near = formatValueNear(judgement.actual, indicator.unit, lang, judgement.target);
-  const parts = indicator.unit === 'percent' ? { number: near.replace(/%$/, ''), unit: '%' } : formatValueParts(judgement.actual, indicator.unit, lang);
+  const parts =
+    judgement.actual == null
+      ? { number: '—', unit: '' }
+      : indicator.unit === 'percent'
+        ? { number: near.replace(/%$/, ''), unit: '%' }
+        : formatValueParts(judgement.actual, indicator.unit, lang);
   const rate = indicator.kind === 'rate' && components?.numerator != null && components.denominator != null;
   return (
     <article className={`tile tile-${judgement.status}`} {...kpiAttrs(judged)}>
