@@ -242,15 +242,7 @@ export function buildTileMapOption(cells: readonly MapCell[], opts: { theme: Cha
     };
 
   return {
-    aria: { enabled: true, label: { description: labels.description } },
-    animation: false,
-    backgroundColor: theme.background,
-    textStyle: { color: theme.text, fontSize: f },
-    title: { text: labels.title, left: 0, top: 0, textStyle: { color: theme.text, fontSize: f * 1.05, fontWeight: 600 } },
-    legend: legendOption(
-      statuses.map((s) => legendName(s, labels)),
-      theme,
-    ),
+    ...mapFrame(cells, theme, labels),
     series: groups.map((g) => ({
       type: 'custom' as const,
       name: g.name,
@@ -269,6 +261,22 @@ export function buildTileMapOption(cells: readonly MapCell[], opts: { theme: Cha
   };
 }
 
+/** What both maps share: accessible description, title and the status legend in words. */
+function mapFrame(cells: readonly MapCell[], theme: ChartTheme, labels: MapLabels): ChartOption {
+  const f = theme.font;
+  return {
+    aria: { enabled: true, label: { description: labels.description } },
+    animation: false,
+    backgroundColor: theme.background,
+    textStyle: { color: theme.text, fontSize: f },
+    title: { text: labels.title, left: 0, top: 0, textStyle: { color: theme.text, fontSize: f * 1.05, fontWeight: 600 } },
+    legend: legendOption(
+      presentStatuses(cells).map((s) => legendName(s, labels)),
+      theme,
+    ),
+  };
+}
+
 /**
  * The same cells on a registered GeoJSON map whose features carry `properties.area_code`. Labels
  * show the name and the status mark; a legend (empty series, one per status) names the colours.
@@ -282,15 +290,7 @@ export function buildGeoMapOption(
   const byArea = new Map(cells.map((c) => [c.areaCode, c]));
   const statuses = presentStatuses(cells);
   return {
-    aria: { enabled: true, label: { description: labels.description } },
-    animation: false,
-    backgroundColor: theme.background,
-    textStyle: { color: theme.text, fontSize: f },
-    title: { text: labels.title, left: 0, top: 0, textStyle: { color: theme.text, fontSize: f * 1.05, fontWeight: 600 } },
-    legend: legendOption(
-      statuses.map((s) => legendName(s, labels)),
-      theme,
-    ),
+    ...mapFrame(cells, theme, labels),
     series: [
       {
         type: 'map',

@@ -12,6 +12,7 @@
  * each file means (its canonical rows, the lines that must be rejected and why) is restated here
  * so the expectations do not come from the generator.
  */
+import { ids, mismatches, readKpis, TOLERANCE, type ShownKpi } from './kpi-compare';
 import { builtCspHeaders } from './csp';
 import { isExpectedConsoleError } from './expected-console';
 import { execFileSync } from 'node:child_process';
@@ -43,7 +44,6 @@ const BASE = '/apps/jiuye/';
 const APP_DIR = 'dashboard';
 const READY_TIMEOUT = 90_000;
 const SETTLE_TIMEOUT = 20_000;
-const TOLERANCE = 1e-3;
 
 // ---------------------------------------------------------------------------------------------
 // Set-up
@@ -261,62 +261,6 @@ async function waitReady(page: Page): Promise<void> {
       cause: err,
     });
   }
-}
-
-interface ShownKpi {
-  targetId: string;
-  indicator: string;
-  area: string;
-  year: string;
-  actual: string | null;
-  target: string | null;
-  expected: string | null;
-  status: string | null;
-}
-
-async function readKpis(page: Page): Promise<ShownKpi[]> {
-  return page.$$eval('[data-kpi]', (els) =>
-    els.map((el) => {
-      const a = (n: string) => el.getAttribute(n);
-      return {
-        targetId: a('data-target-id') ?? '',
-        indicator: a('data-indicator') ?? '',
-        area: a('data-area') ?? '',
-        year: a('data-year') ?? '',
-        actual: a('data-actual'),
-        target: a('data-target'),
-        expected: a('data-expected'),
-        status: a('data-status'),
-      };
-    }),
-  );
-}
-
-const ids = (list: { targetId: string }[]) => list.map((k) => k.targetId).sort();
-
-function sameNumber(shown: string | null, ref: number | null): boolean {
-  if (ref == null) return shown == null || shown === '';
-  if (shown == null || shown.trim() === '') return false;
-  const n = Number(shown);
-  return Number.isFinite(n) && Math.abs(n - ref) <= TOLERANCE;
-}
-
-function mismatches(shown: ShownKpi[], ref: Map<string, RefJudgement>): string[] {
-  const out: string[] = [];
-  for (const k of shown) {
-    const r = ref.get(k.targetId);
-    if (!r) {
-      out.push(`${k.targetId}: shown but unknown to the reference`);
-      continue;
-    }
-    const diffs: string[] = [];
-    if (!sameNumber(k.actual, r.actual)) diffs.push(`actual ${k.actual} ≠ ${r.actual}`);
-    if (!sameNumber(k.target, r.target)) diffs.push(`target ${k.target} ≠ ${r.target}`);
-    if (!sameNumber(k.expected, r.expected)) diffs.push(`expected ${k.expected} ≠ ${r.expected}`);
-    if (k.status !== r.status) diffs.push(`status ${k.status} ≠ ${r.status}`);
-    if (diffs.length) out.push(`${k.targetId}: ${diffs.join('; ')}`);
-  }
-  return out;
 }
 
 /**

@@ -10,6 +10,7 @@
  * Every page fails its test on an uncaught page error, a console error, or a request to any host
  * other than the test server.
  */
+import { ids, mismatches, readKpis } from './kpi-compare';
 import { builtCspHeaders } from './csp';
 import { isExpectedConsoleError } from './expected-console';
 import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -20,7 +21,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchOptions } from '../tools/ensure-chromium.mjs';
 import { startServer, type RunningServer } from '../tools/serve.mjs';
-import { judgeAll, latestPeriod, loadFolder, type RefFolder, type RefJudgement } from '../helpers/reference-judge';
+import { judgeAll, latestPeriod, loadFolder, type RefFolder } from '../helpers/reference-judge';
 
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
 const DIST = path.join(REPO, 'dist');
@@ -29,18 +30,6 @@ const BASE = '/apps/jiuye/';
 const APP_DIR = 'dashboard';
 const FIXTURE_PARAM = '../fixture-data/';
 const READY_TIMEOUT = 90_000;
-const TOLERANCE = 1e-3;
-
-interface ShownKpi {
-  targetId: string;
-  indicator: string;
-  area: string;
-  year: string;
-  actual: string | null;
-  target: string | null;
-  expected: string | null;
-  status: string | null;
-}
 
 let tmp = '';
 let server: RunningServer | null = null;
@@ -116,53 +105,6 @@ async function waitReady(page: Page): Promise<void> {
   // The mirror on #root must agree.
   expect(await page.getAttribute('#root', 'data-ready')).toBe('true');
 }
-
-async function readKpis(page: Page): Promise<ShownKpi[]> {
-  return page.$$eval('[data-kpi]', (els) =>
-    els.map((el) => {
-      const a = (n: string) => el.getAttribute(n);
-      return {
-        targetId: a('data-target-id') ?? '',
-        indicator: a('data-indicator') ?? '',
-        area: a('data-area') ?? '',
-        year: a('data-year') ?? '',
-        actual: a('data-actual'),
-        target: a('data-target'),
-        expected: a('data-expected'),
-        status: a('data-status'),
-      };
-    }),
-  );
-}
-
-/** Shown attribute vs reference number: empty ↔ null, otherwise within TOLERANCE. */
-function sameNumber(shown: string | null, ref: number | null): boolean {
-  if (ref == null) return shown == null || shown === '';
-  if (shown == null || shown.trim() === '') return false;
-  const n = Number(shown);
-  return Number.isFinite(n) && Math.abs(n - ref) <= TOLERANCE;
-}
-
-/** Every shown KPI compared with the reference; returns readable mismatches. */
-function mismatches(shown: ShownKpi[], ref: Map<string, RefJudgement>): string[] {
-  const out: string[] = [];
-  for (const k of shown) {
-    const r = ref.get(k.targetId);
-    if (!r) {
-      out.push(`${k.targetId}: shown but unknown to the reference`);
-      continue;
-    }
-    const diffs: string[] = [];
-    if (!sameNumber(k.actual, r.actual)) diffs.push(`actual ${k.actual} ≠ ${r.actual}`);
-    if (!sameNumber(k.target, r.target)) diffs.push(`target ${k.target} ≠ ${r.target}`);
-    if (!sameNumber(k.expected, r.expected)) diffs.push(`expected ${k.expected} ≠ ${r.expected}`);
-    if (k.status !== r.status) diffs.push(`status ${k.status} ≠ ${r.status}`);
-    if (diffs.length) out.push(`${k.targetId}: ${diffs.join('; ')}`);
-  }
-  return out;
-}
-
-const ids = (list: { targetId: string }[]) => list.map((k) => k.targetId).sort();
 const targetsOf = (folder: RefFolder, pick: (t: RefFolder['targets'][number]) => boolean) =>
   folder.targets
     .filter(pick)
