@@ -46,19 +46,24 @@ export async function aggregateLedger({ ledger, indicators, areas }) {
   });
   const seen = new Set();
   const positional = names.map((h, i) => (COLUMNS.includes(h) && !seen.has(h) ? (seen.add(h), h) : `extra_${i}`));
-  const cols = positional.map((p) => `'${p}': 'VARCHAR'`).join(', ');
-  await run(`CREATE TABLE ledger_file AS SELECT * FROM read_csv(${quote(resolve(ledger))}, auto_detect = false, header = true,
-    delim = ',', quote = '"', escape = '"', columns = {${cols}}, store_rejects = true, strict_mode = false, null_padding = true)`);
-  const col = (n) => (positional.includes(n) ? n : `NULL::VARCHAR AS ${n}`);
-  await run(`CREATE TABLE ledger_numbered AS SELECT row_number() OVER () + 1 AS line, ${COLUMNS.map(col).join(', ')} FROM ledger_file`);
+  const DATES = ['registered_on', 'employed_on', 'exited_on'];
+  const type = (n) => (DATES.includes(n) ? 'DATE' : 'VARCHAR');
+  const cols = positional.map((p) => `'${p}': '${type(p)}'`).join(', ');
+  const col = (n) => (positional.includes(n) ? n : `CAST(NULL AS ${type(n)}) AS ${n}`);
+  const illustrative = positional.includes('source') ? `coalesce(source ILIKE 'illustrative%' OR source LIKE '示例%', false)` : 'false';
+  // As the browser reads it (src/data/ledger.ts): dates typed by the reader, rows whose dates do
+  // not parse set aside; then the shared files.
+  await run(`CREATE TEMP VIEW ledger_typed AS SELECT ${COLUMNS.filter((n) => n !== 'source').map(col).join(', ')}, ${illustrative} AS illustrative
+    FROM read_csv(${quote(resolve(ledger))}, auto_detect = false, header = true, delim = ',', quote = '"', escape = '"',
+      columns = {${cols}}, dateformat = '%Y-%m-%d', store_rejects = true, strict_mode = false, null_padding = true)`);
   await run(`CREATE TABLE known_areas AS SELECT area_code FROM read_csv(${quote(resolve(areas))}, header = true, all_varchar = true)`);
-  await run(`CREATE TABLE ledger_rows AS ${sql('clean.sql')}`);
-  await run(`CREATE TABLE ledger_raw AS SELECT case_id, area_code, case_group, registered_on, employed_on, exited_on, followed_up_on FROM ledger_rows WHERE problem IS NULL`);
 
   const inds = Papa.parse(readFileSync(indicators, 'utf8').replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true }).data;
   const rules = inds.map((r) => parseRule(r.indicator_id, r.ledger_rule)).filter(Boolean);
   await run(`CREATE TABLE ledger_rules (indicator_id VARCHAR, rule VARCHAR, case_group VARCHAR, months INTEGER)`);
   for (const r of rules) await run(`INSERT INTO ledger_rules VALUES ($1, $2, $3, $4)`, [r.indicatorId, r.rule, r.caseGroup, r.months]);
+  await run(`CREATE TABLE ledger_rows AS ${sql('clean.sql')}`);
+  await run(`CREATE VIEW ledger_clean AS SELECT * FROM ledger_rows WHERE problem IS NULL`);
   await run(`CREATE TABLE ledger_cases AS ${sql('cases.sql')}`);
   const [span] = await rows(`SELECT min(case_year) AS y0, greatest(max(case_year), max(extract(year FROM employed_on)), max(extract(year FROM exited_on))) AS y1 FROM ledger_cases`);
   if (span.y0 == null) return [];

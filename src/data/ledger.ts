@@ -48,12 +48,14 @@ export function parseLedgerRule(indicatorId: string, text: string | null): Ledge
   return null;
 }
 
+export type RejectReason = 'bad_date' | 'unknown_area' | 'unknown_group' | 'missing_id' | 'malformed';
+
 export interface LedgerReport {
   file: string;
   rows: number;
   cases: number;
   /** Rows left out, by reason (first lines kept for the report). */
-  rejected: { reason: 'bad_date' | 'unknown_area' | 'unknown_group' | 'missing_id'; count: number; lines: number[] }[];
+  rejected: { reason: RejectReason; count: number; lines: number[] }[];
   /** Monthly figures written to ledger_actuals. */
   figures: number;
   indicators: string[];
@@ -143,43 +145,36 @@ export async function loadLedger(
   check();
 
   onProgress?.({ phase: 'parse', bytes: input.size, totalBytes: input.size, rows: null });
-  const positional = isArrow(input.name, bytes) ? await readArrowLedger(engine, input.name, bytes) : await readCsvLedger(engine, input.name, bytes);
-  check();
-  const t2 = performance.now();
-  // Rows that cannot be a case are reported by reason with their first lines (the line is the row
-  // number + 1 for the header: ledgers are machine exports without multi-line fields).
-  const present = (c: string) => positional.includes(c);
-  const col = (c: string) => (present(c) ? c : `NULL::VARCHAR AS ${c}`);
+  // The rules first: clean.sql reads them (a group without a rule is reported, not derived).
   await engine.exec(
-    `CREATE OR REPLACE TEMP TABLE ledger_numbered AS
-     SELECT row_number() OVER () + 1 AS line, ${LEDGER_COLUMNS.map(col).join(', ')} FROM ledger_file;
+    `CREATE OR REPLACE TEMP TABLE ledger_rules (indicator_id VARCHAR, rule VARCHAR, case_group VARCHAR, months INTEGER);
      CREATE OR REPLACE TEMP VIEW known_areas AS SELECT area_code FROM areas;`,
   );
-  await engine.exec(`CREATE OR REPLACE TEMP TABLE ledger_rows AS ${cleanSql};`);
-  const ruleGroups = [...new Set(rules.map((r) => r.caseGroup))];
-  const rejectedRows = await engine.query<{ reason: string; n: number; lines: number[] }>(
-    `SELECT coalesce(problem, 'unknown_group') AS reason, count(*) AS n, list(CAST(line AS INTEGER) ORDER BY line)[1:20] AS lines
-     FROM ledger_rows WHERE problem IS NOT NULL OR case_group NOT IN (${ruleGroups.map(() => '?').join(', ')})
-     GROUP BY ALL ORDER BY 1`,
-    ruleGroups,
-  );
-  const [{ rows: totalRows = 0, illustrative = false } = {}] = await engine.query<{ rows: number; illustrative: boolean }>(
-    `SELECT count(*) AS rows, coalesce(bool_or(source ILIKE 'illustrative%' OR source LIKE '示例%'), false) AS illustrative FROM ledger_rows`,
-  );
-  onProgress?.({ phase: 'derive', bytes: input.size, totalBytes: input.size, rows: Number(totalRows) });
-  check();
-
-  // Only clean rows go on, as the table ledger/*.sql documents: ledger_raw with text columns.
-  await engine.exec(
-    `CREATE OR REPLACE TEMP TABLE ledger_raw AS SELECT case_id, area_code, case_group, registered_on, employed_on, exited_on, followed_up_on
-     FROM ledger_rows WHERE problem IS NULL;`,
-  );
-  await engine.exec(`CREATE OR REPLACE TEMP TABLE ledger_rules (indicator_id VARCHAR, rule VARCHAR, case_group VARCHAR, months INTEGER);`);
   await engine.query(
     `INSERT INTO ledger_rules VALUES ${rules.map(() => '(?, ?, ?, ?)').join(', ')}`,
     rules.flatMap((r) => [r.indicatorId, r.rule, r.caseGroup, r.months]),
   );
-  await engine.exec(`CREATE OR REPLACE TEMP TABLE ledger_cases AS ${casesSql};`);
+  // One pass over the file: typed as it is read, cleaned, and stored once (ledger_rows).
+  const setAside = isArrow(input.name, bytes) ? await readArrowLedger(engine, input.name, bytes) : await readCsvLedger(engine, input.name, bytes);
+  check();
+  const t2 = performance.now();
+  const problems = await engine.query<{ reason: string; n: number; idx: number[] }>(
+    `SELECT problem AS reason, count(*) AS n, list(CAST(rowid AS INTEGER) ORDER BY rowid)[1:${REPORT_LINES}] AS idx
+     FROM ledger_rows WHERE problem IS NOT NULL GROUP BY problem`,
+  );
+  const [{ kept = 0, illustrative = false } = {}] = await engine.query<{ kept: number; illustrative: boolean }>(
+    `SELECT count(*) AS kept, coalesce(bool_or(illustrative), false) AS illustrative FROM ledger_rows`,
+  );
+  const totalRows = Number(kept) + setAside.lines.length;
+  onProgress?.({ phase: 'derive', bytes: input.size, totalBytes: input.size, rows: totalRows });
+  check();
+
+  await engine.exec(
+    `CREATE OR REPLACE TEMP VIEW ledger_clean AS
+       SELECT case_id, area_code, case_group, registered_on, employed_on, exited_on, followed_up_on FROM ledger_rows WHERE problem IS NULL;
+     CREATE OR REPLACE TEMP TABLE ledger_cases AS ${casesSql};
+     DROP VIEW ledger_clean; DROP TABLE ledger_rows;`,
+  );
   const [{ cases = 0, y0 = null, y1 = null } = {}] = await engine.query<{ cases: number; y0: number | null; y1: number | null }>(
     `SELECT count(*) AS cases, min(case_year) AS y0,
             greatest(max(case_year), max(extract(year FROM employed_on)), max(extract(year FROM exited_on))) AS y1 FROM ledger_cases`,
@@ -187,19 +182,24 @@ export async function loadLedger(
   if (Number(cases) === 0) throw new LedgerError('no_rows', `${input.name}: no usable case`);
   await createCalendar(engine, Number(y0), Number(y1));
   check();
-  await engine.exec(`CREATE OR REPLACE TEMP TABLE ledger_derived AS ${actualsSql};`);
-  check();
-  // Swap in the new figures in one step.
+  // Derive and swap in the new figures in one step.
   await engine.exec(`BEGIN TRANSACTION; DELETE FROM ledger_actuals;`);
-  await engine.query(
-    `INSERT INTO ledger_actuals
-       SELECT indicator_id, area_code, period,
-              CAST(substr(period, 1, 4) AS INTEGER) * 12 + CAST(substr(period, 6, 2) AS INTEGER) - 1,
-              value, numerator, denominator, CASE WHEN value IS NOT NULL THEN 'flow' END, ?, ?
-       FROM ledger_derived WHERE coalesce(denominator, 1) > 0`,
-    [`ledger: ${input.name}`, illustrative],
-  );
-  await engine.exec(`COMMIT;`);
+  try {
+    await engine.query(
+      `INSERT INTO ledger_actuals
+         SELECT indicator_id, area_code, period,
+                CAST(substr(period, 1, 4) AS INTEGER) * 12 + CAST(substr(period, 6, 2) AS INTEGER) - 1,
+                value, numerator, denominator, CASE WHEN value IS NOT NULL THEN 'flow' END, ?, ?
+         FROM (${actualsSql}) WHERE coalesce(denominator, 1) > 0`,
+      [`ledger: ${input.name}`, illustrative],
+    );
+    await engine.exec(`COMMIT;`);
+  } catch (e) {
+    await engine.exec(`ROLLBACK;`);
+    throw e;
+  } finally {
+    await engine.exec(`DROP TABLE IF EXISTS ledger_cases;`);
+  }
   const [{ n: figures = 0, inds = [] } = {}] = await engine.query<{ n: number; inds: string[] }>(
     `SELECT count(*) AS n, list(DISTINCT indicator_id ORDER BY indicator_id) AS inds FROM ledger_actuals`,
   );
@@ -207,14 +207,52 @@ export async function loadLedger(
   onProgress?.({ phase: 'done', bytes: input.size, totalBytes: input.size, rows: Number(totalRows) });
   return {
     file: input.name,
-    rows: Number(totalRows),
+    rows: totalRows,
     cases: Number(cases),
-    rejected: rejectedRows.map((r) => ({ reason: r.reason as LedgerReport['rejected'][number]['reason'], count: Number(r.n), lines: (r.lines ?? []).map(Number) })),
+    rejected: mergeRejected(setAside, problems),
     figures: Number(figures),
     indicators: (inds ?? []).map(String),
     illustrative: Boolean(illustrative),
     ms: { read: t1 - t0, parse: t2 - t1, derive: t3 - t2 },
   };
+}
+
+/** Rows the reader set aside before SQL saw them: their file lines (ascending) and reasons. */
+interface SetAside {
+  lines: number[];
+  reasons: Map<number, RejectReason>;
+}
+
+const REPORT_LINES = 20;
+
+/**
+ * The file line of the i-th row the reader kept (0-based), given the lines it set aside: the
+ * header is line 1, and each set-aside line at or before a kept row's line pushes it down by one.
+ * (Ledgers are machine exports: a quoted field spanning lines would shift this, as it would any
+ * row count.)
+ */
+export function lineOfKeptRow(index: number, setAsideAscending: readonly number[]): number {
+  let line = index + 2;
+  for (const s of setAsideAscending) {
+    if (s <= line) line += 1;
+    else break;
+  }
+  return line;
+}
+
+function mergeRejected(setAside: SetAside, problems: { reason: string; n: number; idx: number[] }[]): LedgerReport['rejected'] {
+  const byReason = new Map<RejectReason, { count: number; lines: number[] }>();
+  const add = (reason: RejectReason, count: number, lines: number[]) => {
+    const r = byReason.get(reason) ?? { count: 0, lines: [] };
+    r.count += count;
+    r.lines.push(...lines);
+    byReason.set(reason, r);
+  };
+  for (const line of setAside.lines) add(setAside.reasons.get(line) ?? 'malformed', 1, [line]);
+  for (const p of problems) add(p.reason as RejectReason, Number(p.n), (p.idx ?? []).map((i) => lineOfKeptRow(Number(i), setAside.lines)));
+  return [...byReason.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([reason, r]) => ({ reason, count: r.count, lines: r.lines.sort((a, b) => a - b).slice(0, REPORT_LINES) }));
 }
 
 const mapHeader = (names: string[]) =>
@@ -237,8 +275,24 @@ function positionalNames(header: string[], file: string): string[] {
   });
 }
 
-/** CSV: DuckDB's reader, explicit options, every column as text; non-UTF-8 files are decoded once, whole. */
-async function readCsvLedger(engine: SqlEngine, file: string, bytes: Uint8Array): Promise<string[]> {
+const DATE_COLUMNS = new Set(['registered_on', 'employed_on', 'exited_on']);
+const ILLUSTRATIVE = (expr: string) => `coalesce(${expr} ILIKE 'illustrative%' OR ${expr} LIKE '示例%', false)`;
+
+/** ledger_typed (the view clean.sql reads) over the reader's columns, then ledger_rows from clean.sql. */
+async function storeRows(engine: SqlEngine, typedSelect: string): Promise<void> {
+  await engine.exec(
+    `CREATE OR REPLACE TEMP VIEW ledger_typed AS ${typedSelect};
+     CREATE OR REPLACE TEMP TABLE ledger_rows AS ${cleanSql};
+     DROP VIEW ledger_typed;`,
+  );
+}
+
+/**
+ * CSV: DuckDB's reader, explicit options, dates typed as they are read (a date that does not
+ * parse sets its row aside, with its line, in DuckDB's rejects table); non-UTF-8 files are decoded
+ * once, whole.
+ */
+async function readCsvLedger(engine: SqlEngine, file: string, bytes: Uint8Array): Promise<SetAside> {
   let data = bytes;
   if (!(bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)) {
     const probe = decodeBytes(bytes.subarray(0, Math.min(bytes.length, 1 << 20)));
@@ -248,31 +302,64 @@ async function readCsvLedger(engine: SqlEngine, file: string, bytes: Uint8Array)
   const fname = 'ledger_upload.csv';
   await engine.registerBuffer(fname, data);
   try {
-    const cols = positional.map((c) => `'${c}': 'VARCHAR'`).join(', ');
-    await engine.exec(
-      `CREATE OR REPLACE TEMP TABLE ledger_file AS SELECT * FROM read_csv('${fname}',
-         auto_detect = false, header = true, delim = ',', quote = '"', escape = '"',
-         columns = {${cols}}, store_rejects = true, strict_mode = false, null_padding = true);`,
+    const cols = positional.map((c) => `'${c}': '${DATE_COLUMNS.has(c) ? 'DATE' : 'VARCHAR'}'`).join(', ');
+    const col = (c: string) => (positional.includes(c) ? c : `CAST(NULL AS ${DATE_COLUMNS.has(c) ? 'DATE' : 'VARCHAR'}) AS ${c}`);
+    await engine.exec(`DROP TABLE IF EXISTS ledger_reject_errors; DROP TABLE IF EXISTS ledger_reject_scans;`);
+    await storeRows(
+      engine,
+      `SELECT ${LEDGER_COLUMNS.filter((c) => c !== 'source').map(col).join(', ')},
+              ${positional.includes('source') ? ILLUSTRATIVE('source') : 'false'} AS illustrative
+       FROM read_csv('${fname}', auto_detect = false, header = true, delim = ',', quote = '"', escape = '"',
+         columns = {${cols}}, dateformat = '%Y-%m-%d', store_rejects = true,
+         rejects_table = 'ledger_reject_errors', rejects_scan = 'ledger_reject_scans',
+         strict_mode = false, null_padding = true)`,
     );
+    const rejects = await engine.query<{ line: number; cast: boolean }>(
+      `SELECT CAST(line AS INTEGER) AS line, bool_or(error_type = 'CAST') AS cast FROM ledger_reject_errors GROUP BY line ORDER BY line`,
+    );
+    await engine.exec(`DROP TABLE IF EXISTS ledger_reject_errors; DROP TABLE IF EXISTS ledger_reject_scans;`);
+    return {
+      lines: rejects.map((r) => Number(r.line)),
+      reasons: new Map(rejects.map((r) => [Number(r.line), r.cast ? 'bad_date' : 'malformed'])),
+    };
   } finally {
     await engine.dropFile(fname);
   }
-  return positional;
 }
 
-/** Arrow IPC: DuckDB reads it; columns are taken by position, so their names never reach SQL. */
-async function readArrowLedger(engine: SqlEngine, file: string, bytes: Uint8Array): Promise<string[]> {
+/**
+ * Arrow IPC: DuckDB reads it; columns are taken by position, so their names never reach SQL. A
+ * date column may be a date or text; a value that is there but is not a date sets its row aside.
+ */
+async function readArrowLedger(engine: SqlEngine, file: string, bytes: Uint8Array): Promise<SetAside> {
   await engine.exec(`DROP TABLE IF EXISTS ledger_arrow;`);
   await engine.insertArrow('ledger_arrow', arrowStream(bytes));
   try {
-    const described = await engine.query<{ column_name: string }>(`SELECT column_name FROM (DESCRIBE ledger_arrow)`);
+    const described = await engine.query<{ column_name: string; column_type: string }>(`SELECT column_name, column_type FROM (DESCRIBE ledger_arrow)`);
     const positional = positionalNames(mapHeader(described.map((d) => String(d.column_name))), file);
+    const ref = (c: string) => `#${positional.indexOf(c) + 1}`;
+    const has = (c: string) => positional.includes(c);
+    const isDateType = (c: string) => /^(DATE|TIMESTAMP)/.test(String(described[positional.indexOf(c)]?.column_type));
+    const text = (c: string) => (has(c) ? `CAST(${ref(c)} AS VARCHAR)` : `CAST(NULL AS VARCHAR)`);
+    // Text dates as the CSV reader takes them: YYYY-MM-DD, nothing else.
+    const date = (c: string) =>
+      !has(c) ? `CAST(NULL AS DATE)` : isDateType(c) ? `CAST(${ref(c)} AS DATE)` : `CAST(TRY_STRPTIME(TRIM(${text(c)}), '%Y-%m-%d') AS DATE)`;
+    const badDate = [...DATE_COLUMNS]
+      .filter(has)
+      .map((c) => `(${ref(c)} IS NOT NULL AND TRIM(CAST(${ref(c)} AS VARCHAR)) <> '' AND ${date(c)} IS NULL)`)
+      .join(' OR ');
     await engine.exec(
-      `CREATE OR REPLACE TEMP TABLE ledger_file AS SELECT ${positional.map((c, i) => `CAST(#${i + 1} AS VARCHAR) AS ${c}`).join(', ')} FROM ledger_arrow;`,
+      `CREATE OR REPLACE TEMP TABLE ledger_arrow_typed AS
+       SELECT ${LEDGER_COLUMNS.filter((c) => c !== 'source').map((c) => `${DATE_COLUMNS.has(c) ? date(c) : text(c)} AS ${c}`).join(', ')},
+              ${has('source') ? ILLUSTRATIVE(text('source')) : 'false'} AS illustrative,
+              ${badDate || 'false'} AS bad_date
+       FROM ledger_arrow;`,
     );
-    return positional;
+    const bad = await engine.query<{ line: number }>(`SELECT CAST(rowid + 2 AS INTEGER) AS line FROM ledger_arrow_typed WHERE bad_date ORDER BY rowid`);
+    await storeRows(engine, `SELECT * EXCLUDE (bad_date) FROM ledger_arrow_typed WHERE NOT bad_date`);
+    return { lines: bad.map((b) => Number(b.line)), reasons: new Map(bad.map((b) => [Number(b.line), 'bad_date'])) };
   } finally {
-    await engine.exec(`DROP TABLE IF EXISTS ledger_arrow;`);
+    await engine.exec(`DROP TABLE IF EXISTS ledger_arrow; DROP TABLE IF EXISTS ledger_arrow_typed;`);
   }
 }
 

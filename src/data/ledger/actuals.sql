@@ -61,18 +61,21 @@ flows AS (
   WHERE m.rule = 'employed_flow'
   GROUP BY m.indicator_id, k.area_code, m.period
 ),
+followup_cases AS (
+  -- On the register from registration to the month of employment or exit (inclusive).
+  SELECT r.indicator_id, k.area_code, k.registered_on, k.followed_up_on,
+    LEAST(COALESCE(k.employed_on, DATE '9999-12-31'), COALESCE(k.exited_on, DATE '9999-12-31')) AS last_day
+  FROM ledger_rules r
+  JOIN ledger_cases k ON k.case_group = r.case_group
+  WHERE r.rule = 'followup_rate'
+),
 followup_months AS (
-  -- One row per person and month on the register: registered by the month's end, not yet
-  -- employed or exited before the month began.
-  SELECT m.indicator_id, k.area_code, m.period, m.period_year, m.month_start,
-    CASE WHEN k.followed_up_on LIKE CONCAT('%', m.period, '%') THEN 1 ELSE 0 END AS followed
-  FROM months m
-  JOIN ledger_cases k
-    ON k.case_group = m.case_group
-   AND k.registered_on <= m.month_end
-   AND (k.employed_on IS NULL OR k.employed_on >= m.month_start)
-   AND (k.exited_on IS NULL OR k.exited_on >= m.month_start)
-  WHERE m.rule = 'followup_rate'
+  -- One row per person and month on the register (a range join: registered by the month's end,
+  -- not yet employed or exited before it began), followed when a follow-up date falls in it.
+  SELECT f.indicator_id, f.area_code, c.period, c.period_year, c.month_start,
+    CASE WHEN POSITION(c.period IN f.followed_up_on) > 0 THEN 1 ELSE 0 END AS followed
+  FROM calendar c
+  JOIN followup_cases f ON f.registered_on <= c.month_end AND f.last_day >= c.month_start
 ),
 followup_monthly AS (
   SELECT indicator_id, area_code, period, period_year, month_start, SUM(followed) AS followed, COUNT(*) AS active

@@ -1,25 +1,29 @@
 -- Ledger rows → the rows that can be cases, each with the reason it cannot when it cannot.
 --
--- Shared SQL (DuckDB, Spark SQL ≥ 3.2, Trino: TRY_CAST, CASE, TRIM). Inputs:
---   ledger_numbered  the ledger's text columns plus `line` (the file line of the row)
---   known_areas      (area_code) the areas of areas.csv
--- Output columns: line, case_id, area_code, case_group, registered_on, employed_on, exited_on,
--- followed_up_on, source, problem (NULL for a usable row).
+-- Shared SQL (DuckDB, Spark SQL ≥ 3.2, Trino: CASE, TRIM, LOWER, LIKE, IN (subquery)). Inputs:
+--   ledger_typed  the ledger as the host read it: case_id, area_code, case_group (text),
+--                 registered_on, employed_on, exited_on (DATE: the host's reader types them and
+--                 sets aside, as bad_date, the rows whose dates do not parse), followed_up_on (text),
+--                 illustrative (BOOLEAN: the row's source says it is sample data)
+--   known_areas   (area_code) the areas of areas.csv
+--   ledger_rules  (indicator_id, rule, case_group, months): see actuals.sql
+-- Output: the same columns, codes trimmed and groups lower-cased, plus problem: NULL for a usable
+-- row, else missing_id, bad_date (no registration date), unknown_area or unknown_group.
+-- Codes are trimmed only when they need it: ledgers are mostly machine exports, and a TRIM of
+-- every code of a million rows is a large part of this step's time.
 SELECT
-  l.line,
-  l.case_id,
-  TRIM(l.area_code) AS area_code,
-  LOWER(TRIM(l.case_group)) AS case_group,
-  l.registered_on,
-  l.employed_on,
-  l.exited_on,
-  l.followed_up_on,
-  l.source,
+  case_id, area_code, case_group, registered_on, employed_on, exited_on, followed_up_on, illustrative,
   CASE
-    WHEN l.case_id IS NULL OR TRIM(l.case_id) = '' THEN 'missing_id'
-    WHEN l.registered_on IS NULL OR TRY_CAST(TRIM(l.registered_on) AS DATE) IS NULL THEN 'bad_date'
-    WHEN l.employed_on IS NOT NULL AND TRIM(l.employed_on) <> '' AND TRY_CAST(TRIM(l.employed_on) AS DATE) IS NULL THEN 'bad_date'
-    WHEN l.exited_on IS NOT NULL AND TRIM(l.exited_on) <> '' AND TRY_CAST(TRIM(l.exited_on) AS DATE) IS NULL THEN 'bad_date'
-    WHEN l.area_code IS NULL OR TRIM(l.area_code) NOT IN (SELECT area_code FROM known_areas) THEN 'unknown_area'
+    WHEN case_id IS NULL OR case_id = '' THEN 'missing_id'
+    WHEN registered_on IS NULL THEN 'bad_date'
+    WHEN area_code IS NULL OR area_code NOT IN (SELECT area_code FROM known_areas) THEN 'unknown_area'
+    WHEN case_group IS NULL OR case_group NOT IN (SELECT case_group FROM ledger_rules) THEN 'unknown_group'
   END AS problem
-FROM ledger_numbered l
+FROM (
+  SELECT
+    CASE WHEN case_id LIKE ' %' OR case_id LIKE '% ' THEN TRIM(case_id) ELSE case_id END AS case_id,
+    CASE WHEN area_code LIKE ' %' OR area_code LIKE '% ' THEN TRIM(area_code) ELSE area_code END AS area_code,
+    CASE WHEN case_group IN (SELECT case_group FROM ledger_rules) THEN case_group ELSE LOWER(TRIM(case_group)) END AS case_group,
+    registered_on, employed_on, exited_on, followed_up_on, illustrative
+  FROM ledger_typed
+) t
