@@ -17,6 +17,16 @@ import { refreshLog } from './refresh-log';
 import { loadAreasGeoJson } from '../data/geojson';
 import { DatabaseStartError } from '../data/db';
 
+/**
+ * Each view is a chunk of its own, fetched while DuckDB starts: a wall screen never downloads the
+ * workbench, and the other way round. The loading is a query, so data-ready waits for it.
+ */
+const VIEWS: Record<'wall' | 'analyst' | 'briefing', () => Promise<ComponentType>> = {
+  wall: () => import('../views/wall/WallView').then((m) => m.WallView),
+  analyst: () => import('../views/analyst/AnalystView').then((m) => m.AnalystView),
+  briefing: () => import('../views/briefing/BriefingView').then((m) => m.BriefingView),
+};
+
 /** How often a wall retries a failed first load, and when it reloads after DuckDB failed to start. */
 const WALL_RETRY_MS = 30_000;
 const WALL_RELOAD_MS = 60_000;
@@ -27,9 +37,7 @@ declare global {
     __dashboard?: { refresh: () => Promise<unknown>; ledgerFigures: () => Promise<unknown[]> };
   }
 }
-import { WallView } from '../views/wall/WallView';
-import { AnalystView } from '../views/analyst/AnalystView';
-import { BriefingView } from '../views/briefing/BriefingView';
+import type { ComponentType } from 'react';
 import { FatalError } from '../views/panels/FatalError';
 
 export function App() {
@@ -37,14 +45,20 @@ export function App() {
   const [version, setVersion] = useState(0);
   const i18n = useMemo(() => translator(state.lang), [state.lang]);
 
+  const view = useQuery({
+    queryKey: ['view', state.view] as const,
+    queryFn: async () => ({ View: await VIEWS[state.view]() }),
+    staleTime: Infinity,
+    gcTime: Infinity,
+  });
   const folder = useQuery({
     queryKey: queryKeys.folder(state.data),
     queryFn: async () => {
-      const engine = await getEngine();
       const folderAt = folderUrl(state.data ?? BUNDLED_DATA);
+      const engine = getEngine();
       const [report, geo] = await Promise.all([loadDataFolder(engine, folderAt), loadAreasGeoJson(folderAt)]);
       if (report.fatal) throw new FolderLoadError(report);
-      return { engine, report, geo };
+      return { engine: await engine, report, geo };
     },
     // ?refresh=: fetch the folder again on a timer. A failed refresh leaves the last good data in
     // DuckDB (the folder is swapped in only as a whole) and in this query's data.
@@ -114,8 +128,9 @@ export function App() {
   const fetching = useIsFetching();
   const pendingCharts = usePendingCharts();
   // A failed refresh is not fatal while there is good data to show.
-  const error = folder.data ? catalog.error : (folder.error ?? catalog.error);
-  const ready = dashboard != null && fetching === 0 && pendingCharts === 0 && !error;
+  const error = view.error ?? (folder.data ? catalog.error : (folder.error ?? catalog.error));
+  const View = view.data?.View;
+  const ready = dashboard != null && View != null && fetching === 0 && pendingCharts === 0 && !error;
 
   useEffect(() => {
     document.documentElement.lang = state.lang === 'zh' ? 'zh-CN' : 'en';
@@ -159,7 +174,7 @@ export function App() {
               ))}
             </ul>
           )}
-          {state.view === 'wall' ? <WallView /> : state.view === 'briefing' ? <BriefingView /> : <AnalystView />}
+          {View ? <View /> : <p className="boot" role="status">{i18n.t('loading')}</p>}
         </DashboardContext.Provider>
       )}
     </div>

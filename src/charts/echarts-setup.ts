@@ -1,13 +1,17 @@
 /**
  * ECharts with only what the dashboard draws registered, and the option type composed from the
  * same list: an option that needs an unregistered component does not compile.
+ *
+ * What only some pages need is registered by them, so the others never download it: the SVG
+ * renderer by the wall and the workbench's map (renderer-svg.ts), the canvas renderer and hover
+ * tooltips by the workbench (renderer-canvas.ts: a wall has no pointer), the map series only once
+ * an areas.geojson is there (geo-map.ts).
  */
 import * as echarts from 'echarts/core';
 import {
   BarChart,
   CustomChart,
   LineChart,
-  MapChart,
   ScatterChart,
   type BarSeriesOption,
   type CustomSeriesOption,
@@ -21,7 +25,6 @@ import {
   LegendComponent,
   MarkLineComponent,
   TitleComponent,
-  TooltipComponent,
   type AriaComponentOption,
   type GridComponentOption,
   type LegendComponentOption,
@@ -29,22 +32,17 @@ import {
   type TitleComponentOption,
   type TooltipComponentOption,
 } from 'echarts/components';
-import { CanvasRenderer, SVGRenderer } from 'echarts/renderers';
 
 echarts.use([
   BarChart,
   CustomChart,
   LineChart,
-  MapChart,
   ScatterChart,
   AriaComponent,
   GridComponent,
   LegendComponent,
   MarkLineComponent,
   TitleComponent,
-  TooltipComponent,
-  CanvasRenderer,
-  SVGRenderer,
 ]);
 
 export type ChartOption = echarts.ComposeOption<

@@ -110,8 +110,21 @@ function wrap(db: duckdb.AsyncDuckDB, conn: duckdb.AsyncDuckDBConnection): SqlEn
   // One statement at a time on the one connection: DuckDB-WASM is single-threaded anyway, and
   // serialising keeps staging tables of one load from interleaving with another's.
   let queue: Promise<unknown> = Promise.resolve();
-  const serial = <T>(fn: () => Promise<T>): Promise<T> => {
-    const next = queue.then(fn, fn);
+  const serial = <T>(fn: () => Promise<T>, what = ''): Promise<T> => {
+    // window.__sqlTrace = [] records each statement's wait and run time (npm run bench, profiling).
+    const trace = (globalThis as { __sqlTrace?: unknown[] }).__sqlTrace;
+    const queued = performance.now();
+    const timed = trace
+      ? async () => {
+          const start = performance.now();
+          try {
+            return await fn();
+          } finally {
+            trace.push({ what: what.replace(/\s+/g, ' ').trim().slice(0, 100), queued, start, end: performance.now() });
+          }
+        }
+      : fn;
+    const next = queue.then(timed, timed);
     queue = next.catch(() => undefined);
     return next;
   };
@@ -129,7 +142,7 @@ function wrap(db: duckdb.AsyncDuckDB, conn: duckdb.AsyncDuckDBConnection): SqlEn
         } catch (cause) {
           throw new QueryError(String((cause as Error)?.message ?? cause), sql, { cause });
         }
-      }),
+      }, sql),
     exec: (sql: string) =>
       serial(async () => {
         try {
@@ -137,7 +150,7 @@ function wrap(db: duckdb.AsyncDuckDB, conn: duckdb.AsyncDuckDBConnection): SqlEn
         } catch (cause) {
           throw new QueryError(String((cause as Error)?.message ?? cause), sql, { cause });
         }
-      }),
+      }, sql),
     registerText: (name, text) => serial(() => db.registerFileText(name, text)),
     registerBuffer: (name, bytes) => serial(() => db.registerFileBuffer(name, bytes)),
     // Not queued: it must reach DuckDB while the statement it cancels is still running.

@@ -53,11 +53,20 @@ async function fetchTable(folder: URL, table: TableName, signal?: AbortSignal): 
 /** Tables the service worker answered from its cache because the network was down. */
 const offlineTables = new Set<TableName>();
 
-/** Fetches the four tables in parallel and loads them as one unit. */
-export async function loadDataFolder(engine: SqlEngine, folder: URL, signal?: AbortSignal): Promise<FolderReport & { offline: boolean }> {
+/**
+ * Fetches the four tables in parallel and loads them as one unit. The engine may still be
+ * starting: the tables are fetched while it boots (its boot is the floor of the page's start).
+ */
+export async function loadDataFolder(
+  engine: SqlEngine | Promise<SqlEngine>,
+  folder: URL,
+  signal?: AbortSignal,
+): Promise<FolderReport & { offline: boolean }> {
   offlineTables.clear();
-  const fetched = await Promise.all(TABLE_ORDER.map((t) => fetchTable(folder, t, signal)));
+  const fetching = Promise.all(TABLE_ORDER.map((t) => fetchTable(folder, t, signal)));
+  // A failed fetch is a value (reported per table), so only the engine's start can reject here.
+  const [fetched, ready] = await Promise.all([fetching, engine]);
   const files = Object.fromEntries(TABLE_ORDER.map((t, i) => [t, fetched[i]!])) as Record<TableName, InputFile | Error>;
-  const report = await loadFolder(engine, files);
+  const report = await loadFolder(ready, files);
   return { ...report, offline: offlineTables.size > 0 };
 }

@@ -3,7 +3,6 @@
  * folder and the map becomes geographic. Parsed as JSON (never evaluated), checked for shape, and
  * registered with ECharts under one constant name.
  */
-import { echarts } from '../charts/echarts-setup';
 
 export const GEO_MAP_NAME = 'dashboard-areas';
 const MAX_GEOJSON_BYTES = 32 * 1024 * 1024;
@@ -38,6 +37,7 @@ export async function loadAreasGeoJson(folder: URL): Promise<GeoJsonInfo | null>
     if (typeof code === 'string' || typeof code === 'number') codes.add(String(code));
   }
   if (codes.size === 0) return null;
-  echarts.registerMap(GEO_MAP_NAME, json as Parameters<typeof echarts.registerMap>[1]);
+  const { registerGeoMap } = await import('../charts/geo-map');
+  registerGeoMap(GEO_MAP_NAME, json as Parameters<typeof registerGeoMap>[1]);
   return { codes };
 }

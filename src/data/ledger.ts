@@ -93,24 +93,23 @@ export function fileInput(file: File): LedgerInput {
     name: file.name,
     size: file.size,
     read: async (onBytes, signal) => {
+      // Slices of a few MB: far fewer round trips to the browser's file reader than file.stream()'s
+      // 64 KB chunks, and still a progress step every few MB.
       const out = new Uint8Array(file.size);
-      const reader = file.stream().getReader();
-      let at = 0;
-      for (;;) {
-        if (signal?.aborted) {
-          await reader.cancel();
-          throw new LedgerError('cancelled', 'cancelled');
-        }
-        const { done, value } = await reader.read();
-        if (done) break;
-        out.set(value, at);
-        at += value.byteLength;
+      for (let at = 0; at < file.size; ) {
+        if (signal?.aborted) throw new LedgerError('cancelled', 'cancelled');
+        const chunk = new Uint8Array(await file.slice(at, at + READ_SLICE_BYTES).arrayBuffer());
+        if (chunk.byteLength === 0) break;
+        out.set(chunk, at);
+        at += chunk.byteLength;
         onBytes(at);
       }
       return out;
     },
   };
 }
+
+const READ_SLICE_BYTES = 8 * 1024 * 1024;
 
 const firstLine = (bytes: Uint8Array): string => {
   const head = bytes.subarray(0, Math.min(bytes.length, 64 * 1024));

@@ -109,7 +109,9 @@ interface Check {
   when: string;
 }
 
-const NUM = (c: string) => `num_of(${c})`;
+/** A numeric column as a number: parsed once per row into num__<c> when chk_<t> is made. */
+const NUM = (c: string) => `num__${c}`;
+const NUMERIC_COLUMNS: Record<TableName, string[]> = { areas: [], indicators: [], targets: ['target_value'], actuals: ['value', 'numerator', 'denominator'] };
 const isBadNum = (c: string) => `(${c} IS NOT NULL AND ${NUM(c)} IS NULL)`;
 const notFinite = (c: string) => `(${NUM(c)} IS NOT NULL AND NOT isfinite(${NUM(c)}))`;
 const COUNT_UNITS = `('persons','posts','count','households','yuan','people','cases')`;
@@ -446,26 +448,37 @@ async function checkStaged(engine: SqlEngine, input: StagedInput): Promise<FileR
      SELECT r.*${replace.length ? ` REPLACE (${replace.join(', ')})` : ''}
        ${hasArea ? ', r.area_code AS area_code_input, al.kind AS alias_kind' : ''}
        ${table === 'actuals' ? ', ci.kind, ci.unit' : ''}
+       ${NUMERIC_COLUMNS[table].map((c) => `, num_of(r.${c}) AS ${NUM(c)}`).join('')}
      FROM (SELECT __line AS line, ${cols} FROM raw_${table}) r ${joins};`,
   );
   const checks = CHECKS[table];
   const key = spec.key.join(', ');
-  const union = [
-    ...checks.map(
-      (c, i) =>
-        `SELECT line, ${i} AS prio, '${c.code}' AS code, ${c.column ? `'${c.column}'` : 'NULL'} AS col,
-           ${c.column ? `left(CAST(${c.column === 'area_code' && hasArea ? 'area_code_input' : c.column} AS VARCHAR), ${VALUE_PREVIEW})` : 'NULL'} AS val, NULL AS detail
-         FROM chk_${table} WHERE coalesce(${c.when}, false)`,
-    ),
-    `SELECT line, 1000 AS prio, 'duplicate_key' AS code, '${spec.key[0]}' AS col, left(concat_ws(' / ', ${key}), ${VALUE_PREVIEW}) AS val,
-       CAST(first_line AS VARCHAR) AS detail
-     FROM (SELECT line, ${key}, first_value(line) OVER (PARTITION BY ${key} ORDER BY line) AS first_line,
-                  row_number() OVER (PARTITION BY ${key} ORDER BY line) AS n FROM chk_${table}) WHERE n > 1`,
-  ].join('\nUNION ALL\n');
-  const bad = await engine.query<{ line: number; code: IssueCode; col: string | null; val: string | null; detail: string | null }>(
-    `SELECT line, arg_min(code, prio) AS code, arg_min(col, prio) AS col, arg_min(val, prio) AS val, arg_min(detail, prio) AS detail
-     FROM (${union}) GROUP BY line ORDER BY line`,
+  // One scan: each line's first failing check, in the table's order (the order is the priority).
+  // A duplicate key is reported only for a line that passes every check.
+  const shown = (c: (typeof checks)[number]) =>
+    c.column ? `left(CAST(${c.column === 'area_code' && hasArea ? 'area_code_input' : c.column} AS VARCHAR), ${VALUE_PREVIEW})` : 'NULL';
+  const failing = await engine.query<{ line: number; idx: number; val: string | null }>(
+    `SELECT line, idx, val FROM (
+       SELECT line,
+         CASE ${checks.map((c, i) => `WHEN coalesce(${c.when}, false) THEN ${i}`).join(' ')} END AS idx,
+         CASE ${checks.map((c) => `WHEN coalesce(${c.when}, false) THEN ${shown(c)}`).join(' ')} END AS val
+       FROM chk_${table}) WHERE idx IS NOT NULL ORDER BY line`,
   );
+  const duplicates = await engine.query<{ line: number; val: string | null; first_line: number }>(
+    `SELECT line, left(concat_ws(' / ', ${key}), ${VALUE_PREVIEW}) AS val, first_line
+     FROM (SELECT line, ${key}, first_value(line) OVER (PARTITION BY ${key} ORDER BY line) AS first_line,
+                  row_number() OVER (PARTITION BY ${key} ORDER BY line) AS n FROM chk_${table}) WHERE n > 1 ORDER BY line`,
+  );
+  const failed = new Set(failing.map((f) => Number(f.line)));
+  const bad = [
+    ...failing.map((f) => {
+      const c = checks[Number(f.idx)]!;
+      return { line: Number(f.line), code: c.code as IssueCode, col: c.column ?? null, val: f.val, detail: null as string | null };
+    }),
+    ...duplicates
+      .filter((d) => !failed.has(Number(d.line)))
+      .map((d) => ({ line: Number(d.line), code: 'duplicate_key' as IssueCode, col: spec.key[0]!, val: d.val, detail: String(d.first_line) })),
+  ].sort((a, b) => a.line - b.line);
   for (const b of bad) rejected.push({ file, line: Number(b.line), column: b.col, code: b.code, value: b.val, detail: b.detail });
   rejected.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
 

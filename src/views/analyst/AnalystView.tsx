@@ -6,12 +6,13 @@ import { useDashboard } from '../../app/dashboard-context';
 import { useRefreshFailures } from '../../app/refresh-log';
 import { chartPng } from '../../charts/EChart';
 import { ANALYST_THEME } from '../../charts/theme';
+import '../../charts/renderer-canvas';
+import '../../charts/renderer-svg';
 import { Header } from '../panels/Header';
 import { useDistrictSummaries, useFilteredTargets } from '../panels/hooks';
 import { PanelBoundary } from '../panels/PanelBoundary';
 import { MapPanel } from '../wall/WallPanels';
 import { areaWithSubtree } from './cross-filter';
-import { buildTargetsCsv, download } from './export-csv';
 import { Filters } from './Filters';
 import { LedgerPanel } from './LedgerPanel';
 import { LoadPanel } from './LoadPanel';
@@ -29,7 +30,11 @@ export function AnalystView() {
   const crossFilter = (code: string) => setState({ areas: areaWithSubtree(catalog, code), target: null });
   const selectedDistrict = areas.find((a) => catalog.areaByCode.get(a)?.level === 'district') ?? null;
 
-  const exportCsv = () => download(`targets-${year}.csv`, buildTargetsCsv(rows, i18n.lang, i18n.status));
+  // The CSV writer (PapaParse) loads on the first export.
+  const exportCsv = async () => {
+    const { buildTargetsCsv, download } = await import('./export-csv');
+    download(`targets-${year}.csv`, buildTargetsCsv(rows, i18n.lang, i18n.status));
+  };
   const exportPng = () => {
     const url = chartPng('analyst-monthly');
     if (!url) return;
@@ -49,7 +54,7 @@ export function AnalystView() {
             <span className="count" data-row-count={rows.length}>
               {i18n.t('count', { n: rows.length })}
             </span>
-            <button type="button" data-export="csv" onClick={exportCsv} disabled={rows.length === 0}>
+            <button type="button" data-export="csv" onClick={() => void exportCsv()} disabled={rows.length === 0}>
               {i18n.t('exportCsv')}
             </button>
             <button type="button" data-export="png" onClick={exportPng} disabled={!selected}>

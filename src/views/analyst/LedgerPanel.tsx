@@ -5,8 +5,11 @@
  */
 import { useRef, useState } from 'react';
 import { useDashboard } from '../../app/dashboard-context';
-import { clearLedger, fileInput, LedgerError, loadLedger, MAX_LEDGER_BYTES, type LedgerProgress, type LedgerReport } from '../../data/ledger';
+import type { LedgerProgress, LedgerReport } from '../../data/ledger';
 import { formatNumber } from '../../domain/format';
+
+/** The ledger code and its SQL load with the first ledger: most sessions never open one. */
+const ledgerModule = () => import('../../data/ledger');
 
 type State = 'idle' | LedgerProgress['phase'] | 'error' | 'cancelled';
 
@@ -22,6 +25,7 @@ export function LedgerPanel() {
   async function load(file: File) {
     setError(null);
     setReport(null);
+    const { fileInput, LedgerError, loadLedger, MAX_LEDGER_BYTES } = await ledgerModule();
     if (file.size > MAX_LEDGER_BYTES) {
       setState('error');
       setError(i18n.t('ledgerTooLarge', { size: formatNumber(file.size / 1024 ** 2, i18n.lang), max: formatNumber(MAX_LEDGER_BYTES / 1024 ** 2, i18n.lang) }));
@@ -57,6 +61,7 @@ export function LedgerPanel() {
     await engine.cancel();
   };
   const clear = async () => {
+    const { clearLedger } = await ledgerModule();
     await clearLedger(engine);
     setReport(null);
     setState('idle');

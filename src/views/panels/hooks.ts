@@ -1,25 +1,29 @@
 /** Query hooks of the panels: each wraps one model function in TanStack Query with a factory key. */
 import { useMemo } from 'react';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useDashboard } from '../../app/dashboard-context';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useDashboard, type Dashboard } from '../../app/dashboard-context';
 import { queryKeys } from '../../app/query-keys';
 import { childActuals, judgeDistricts, judgeTargets, monthlySeries, priorYearSeries, type JudgedTarget } from '../../data/model';
 import type { Target } from '../../domain/types';
 
-/** Targets of the year; 'city' = targets set for the top-level area(s), 'filtered' = the area filter. */
-export function useJudgedTargets(scope: 'city' | 'filtered') {
-  const d = useDashboard();
-  const { catalog, year, areas, asOf, engine, state, version } = d;
-  return useQuery({
-    queryKey: queryKeys.judged(state.data, version, { asOf, year, areas: scope === 'city' ? [] : areas, scope }),
+/** The query of the year's targets for `areas` (all when empty); 'city' = those set for the top-level area(s). */
+function judgedYearOptions(d: Dashboard, scope: 'city' | 'filtered', areas: string[]) {
+  const { catalog, year, asOf, engine, state, version } = d;
+  return {
+    queryKey: queryKeys.judged(state.data, version, { asOf, year, areas, scope }),
     queryFn: () => {
       const roots = new Set(catalog.areas.filter((a) => a.level === 'city' || a.parentCode == null).map((a) => a.areaCode));
       const pick = (t: Target) =>
         t.year === year && (scope === 'city' ? roots.has(t.areaCode) : areas.length === 0 || areas.includes(t.areaCode));
       return judgeTargets(engine, catalog, catalog.targets.filter(pick), asOf);
     },
-    placeholderData: keepPreviousData,
-  });
+  };
+}
+
+/** Targets of the year; 'city' = targets set for the top-level area(s), 'filtered' = the area filter. */
+export function useJudgedTargets(scope: 'city' | 'filtered') {
+  const d = useDashboard();
+  return useQuery({ ...judgedYearOptions(d, scope, scope === 'city' ? [] : d.areas), placeholderData: keepPreviousData });
 }
 
 export function useMonthlySeries(judged: JudgedTarget | null) {
@@ -52,15 +56,18 @@ export function usePriorYearSeries(judged: JudgedTarget | null) {
   });
 }
 
-/** Each district against what applies to it this year (for the map and cross-filtering). */
+/**
+ * Each district against what applies to it this year (for the map and cross-filtering). It reads
+ * the year's judged targets through the same query (same key) as an unfiltered table, so an
+ * analyst without an area filter judges them once, not twice.
+ */
 export function useDistrictSummaries() {
-  const { engine, catalog, year, asOf, state, version } = useDashboard();
+  const d = useDashboard();
+  const client = useQueryClient();
+  const { engine, catalog, year, asOf, state, version } = d;
   return useQuery({
     queryKey: ['districts', state.data ?? 'bundled', version, asOf, year] as const,
-    queryFn: async () => {
-      const all = await judgeTargets(engine, catalog, catalog.targets.filter((t) => t.year === year), asOf);
-      return judgeDistricts(engine, catalog, all, asOf);
-    },
+    queryFn: async () => judgeDistricts(engine, catalog, await client.ensureQueryData(judgedYearOptions(d, 'filtered', [])), asOf),
     placeholderData: keepPreviousData,
   });
 }
