@@ -8,6 +8,7 @@
  *
  * Click handlers read `params.data.areaCode` (both builders put it on every data item).
  */
+import { PAGE_FONT } from './font';
 import type { CustomSeriesRenderItemAPI, CustomSeriesRenderItemParams, CustomSeriesRenderItemReturn } from 'echarts';
 import { STATUSES, type Status } from '../domain/types';
 import type { ChartOption } from './echarts-setup';
@@ -214,7 +215,7 @@ export function buildTileMapOption(cells: readonly MapCell[], opts: { theme: Cha
       const y = y0 + (cell.row - minRow) * size + gap / 2;
       const fill = cellFill(cell.status, theme);
       const ink = textColorOn(fill);
-      const textBase = { fill: ink, align: 'center', width: s * 0.92, overflow: 'break' } as const;
+      const textBase = { fill: ink, fontFamily: PAGE_FONT, align: 'center', width: s * 0.92, overflow: 'break' } as const;
       return {
         type: 'group',
         children: [

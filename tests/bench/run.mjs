@@ -20,6 +20,9 @@
  *    - memory: peak resident set (VmHWM) of the page's renderer process (it also hosts the DuckDB
  *      worker and its wasm memory), fresh browser per ledger run; main-thread JS heap peak (CDP);
  *    - bytes on first load: the bodies the server sent (gzip) for the cold analyst and wall loads;
+ *    - the engine's floor for ingest: the bare page reads the ledger, registers it and scans it
+ *      with read_csv as the app types it, then stores it, nothing else (what no DuckDB-WASM ingest
+ *      of that file can beat);
  *    - the baseline (tests/bench/baseline.mjs: PapaParse + plain JS, in a page of the same browser,
  *      main thread, file read with File.text()) on the same ledgers.
  * 4. Same numbers: the baseline's figures and the app's (window.__dashboard.ledgerFigures()) must
@@ -711,6 +714,31 @@ async function main() {
           );
         }
       }
+      // The engine's own floor: the bare page reads the file, registers it and scans it with
+      // read_csv (typed as the app reads it), then stores it; no cleaning, nothing derived.
+      const floor = [];
+      for (let i = 0; i < runs; i++) {
+        const b = await launch();
+        const { page } = await newPage(b);
+        await page.goto(urls.bare);
+        await waitReady(page);
+        await page.setInputFiles('input[type=file][data-ledger-input]', L.file);
+        await page.waitForSelector('output[data-floor][data-state]', { timeout: 600_000, state: 'attached' });
+        const f = await page.$eval('output[data-floor]', (el) => Object.fromEntries([...el.attributes].map((a) => [a.name, a.value])));
+        await b.close();
+        if (f['data-state'] !== 'done') throw new Error(`floor ${n}: ${f['data-error']}`);
+        const run = {
+          rows: Number(f['data-rows']),
+          msRead: Number(f['data-ms-read']),
+          msRegister: Number(f['data-ms-register']),
+          msScan: Number(f['data-ms-scan']),
+          msStore: Number(f['data-ms-store']),
+        };
+        floor.push(run);
+        log(
+          `floor ${n} rows run ${i + 1}/${runs}: read ${round(run.msRead)}, register ${round(run.msRegister)}, read_csv scan ${round(run.msScan)}, read_csv into a table ${round(run.msStore)} ms`,
+        );
+      }
       const appRows = app[0].rows;
       const rowsOk = app.every((r) => r.rows === base[0].rows && r.cases === base[0].cases);
       results.checks.push({
@@ -741,6 +769,16 @@ async function main() {
             yearSwitchMs: round(r.yearSwitchMs),
             heapPeakMB: round(r.heapPeakMB),
           })),
+        },
+        floor: {
+          rows: floor[0]?.rows,
+          msRead: med(floor, (r) => r.msRead),
+          msRegister: med(floor, (r) => r.msRegister),
+          msScan: med(floor, (r) => r.msScan),
+          msStore: med(floor, (r) => r.msStore),
+          /** read + register + scan: what any DuckDB-WASM ingest of this file costs before cleaning or deriving. */
+          scanMs: med(floor, (r) => r.msRead + r.msRegister + r.msScan),
+          runs: floor,
         },
         baseline: {
           ingestMs: med(base, (r) => r.ingestMs),
@@ -806,6 +844,8 @@ async function main() {
     ],
     ['ledger ingest 100k (ms)', L0.app.ingestMs, L0.baseline.ingestMs, null, 'info'],
     ['ledger ingest 1M (ms)', L1.app.ingestMs, L1.baseline.ingestMs, L1.app.ingestMs <= 1000, '≤ 1000 ms'],
+    ['  … DuckDB-WASM floor 1M: read + register + read_csv scan (ms)', L1.floor.scanMs, null, null, 'info'],
+    ['  … DuckDB-WASM floor 1M: read_csv into a table (ms)', L1.floor.msStore, null, null, 'info'],
     [
       'ledger ingest 1M speed-up over baseline',
       round(L1.baseline.ingestMs / L1.app.ingestMs, 2),
