@@ -32,9 +32,10 @@ document.querySelector('input[data-ledger-input]').addEventListener('change', as
     const t0 = performance.now();
     const bytes = new Uint8Array(await file.arrayBuffer());
     const t1 = performance.now();
+    // The header first: registering hands the buffer to the worker.
+    const header = new TextDecoder().decode(bytes.subarray(0, 4096)).split(/\r?\n/)[0].split(',');
     await db.registerFileBuffer('floor.csv', bytes);
     const t2 = performance.now();
-    const header = new TextDecoder().decode(bytes.subarray(0, 4096)).split(/\r?\n/)[0].split(',');
     const dates = new Set(['registered_on', 'employed_on', 'exited_on']);
     const cols = header.map((h, i) => `'c${i}': '${dates.has(h.trim()) ? 'DATE' : 'VARCHAR'}'`).join(', ');
     const csv = `read_csv('floor.csv', auto_detect = false, header = true, delim = ',', quote = '"', escape = '"', columns = {${cols}}, dateformat = '%Y-%m-%d', store_rejects = true, strict_mode = false, null_padding = true)`;
