@@ -93,8 +93,8 @@ export function fileInput(file: File): LedgerInput {
     name: file.name,
     size: file.size,
     read: async (onBytes, signal) => {
-      // Slices of a few MB: far fewer round trips to the browser's file reader than file.stream()'s
-      // 64 KB chunks, and still a progress step every few MB.
+      // Slices of 32 MB: far fewer round trips to the browser's file reader than file.stream()'s
+      // 64 KB chunks (a quarter of the time at 1M rows), and still a progress step per slice.
       const out = new Uint8Array(file.size);
       for (let at = 0; at < file.size; ) {
         if (signal?.aborted) throw new LedgerError('cancelled', 'cancelled');
@@ -109,7 +109,7 @@ export function fileInput(file: File): LedgerInput {
   };
 }
 
-const READ_SLICE_BYTES = 8 * 1024 * 1024;
+const READ_SLICE_BYTES = 32 * 1024 * 1024;
 
 const firstLine = (bytes: Uint8Array): string => {
   const head = bytes.subarray(0, Math.min(bytes.length, 64 * 1024));
