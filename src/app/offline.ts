@@ -1,9 +1,23 @@
 /**
  * Registers the service worker (public/sw.js) where the browser allows one (HTTPS or localhost),
- * and hands it the URLs this first visit loaded, so a reboot without network still shows the
+ * and hands it the URLs this first visit loaded (once the page is ready: its code comes in chunks), so a reboot without network still shows the
  * last data. Plain-HTTP intranets get no service worker: the README documents cache headers instead.
  */
 import { engineAssetUrls } from '../data/db';
+
+/** Resolves once the page first says data-ready="true": by then every chunk the view needs has loaded. */
+function firstReady(): Promise<void> {
+  const ready = () => document.querySelector('[data-app-root]')?.getAttribute('data-ready') === 'true';
+  return new Promise((resolve) => {
+    if (ready()) return resolve();
+    const observer = new MutationObserver(() => {
+      if (!ready()) return;
+      observer.disconnect();
+      resolve();
+    });
+    observer.observe(document.body, { subtree: true, attributes: true, attributeFilter: ['data-ready'] });
+  });
+}
 
 export function registerOffline(): void {
   if (!('serviceWorker' in navigator) || !window.isSecureContext) return;
@@ -12,6 +26,8 @@ export function registerOffline(): void {
       .register('./sw.js')
       .then(async () => {
         const reg = await navigator.serviceWorker.ready;
+        // The views, chart code and data arrive as separate files, some after 'load'.
+        await firstReady();
         const urls = performance
           .getEntriesByType('resource')
           .map((e) => e.name)
