@@ -2,7 +2,7 @@
 export const queryKeys = {
   folder: (data: string | null) => ['folder', data ?? 'bundled'] as const,
   catalog: (data: string | null, version: string) => ['catalog', data ?? 'bundled', version] as const,
-  judged: (data: string | null, version: string, filter: { asOf: number; year: number; areas: string[]; scope: string }) =>
+  judged: (data: string | null, version: string, filter: { asOf: number; year: number }) =>
     ['judged', data ?? 'bundled', version, filter] as const,
   series: (data: string | null, version: string, targetId: string, asOf: number) =>
     ['series', data ?? 'bundled', version, targetId, asOf] as const,

@@ -240,13 +240,14 @@ CREATE OR REPLACE MACRO bool_of(x) AS CASE
 
 /** Creates the committed tables (empty) and the helper macros. Idempotent. */
 export async function ensureSchema(engine: SqlEngine): Promise<void> {
-  await engine.exec(MACROS);
-  for (const t of TABLE_ORDER) await engine.exec(`CREATE TABLE IF NOT EXISTS ${t} (${DDL[t]});`);
+  // One round trip: each statement costs a worker message and its own planning in DuckDB-WASM.
   // Figures derived from a person-level ledger (see ledger.ts) have the shape of actuals; where
   // both exist for the same indicator, area and month, the ledger's figure wins.
-  await engine.exec(`CREATE TABLE IF NOT EXISTS ledger_actuals (${DDL.actuals});`);
   await engine.exec(
-    `CREATE OR REPLACE VIEW facts AS
+    `${MACROS}
+     ${TABLE_ORDER.map((t) => `CREATE TABLE IF NOT EXISTS ${t} (${DDL[t]});`).join('\n')}
+     CREATE TABLE IF NOT EXISTS ledger_actuals (${DDL.actuals});
+     CREATE OR REPLACE VIEW facts AS
        SELECT * FROM ledger_actuals
        UNION ALL
        SELECT a.* FROM actuals a
@@ -508,12 +509,11 @@ async function checkStaged(engine: SqlEngine, input: StagedInput): Promise<FileR
 
 /** ctx_<t> views: what a staged table's references are checked against, and the area aliases. */
 async function prepareContext(engine: SqlEngine, table: TableName, context: 'committed' | 'staged'): Promise<void> {
+  // Staged (a folder): the tables before this one in TABLE_ORDER were staged as new_<t> already (a
+  // folder stops at its first fatal table). Committed (one file): the tables in use.
   const src = (t: TableName) => (context === 'staged' ? `new_${t}` : t);
-  const exists = async (name: string) =>
-    (await engine.query(`SELECT 1 FROM duckdb_tables() WHERE table_name = ?`, [name])).length > 0;
   if (table !== 'areas') {
-    const a = src('areas');
-    await engine.exec(`CREATE OR REPLACE TEMP VIEW ctx_areas AS SELECT area_code, name_zh FROM ${(await exists(a)) ? a : 'areas'};`);
+    await engine.exec(`CREATE OR REPLACE TEMP VIEW ctx_areas AS SELECT area_code, name_zh FROM ${src('areas')};`);
   } else {
     // Areas may reference parents loaded before (upsert) or in the same file.
     await engine.exec(
@@ -521,10 +521,7 @@ async function prepareContext(engine: SqlEngine, table: TableName, context: 'com
     );
   }
   if (table === 'targets' || table === 'actuals') {
-    const i = src('indicators');
-    await engine.exec(
-      `CREATE OR REPLACE TEMP VIEW ctx_indicators AS SELECT indicator_id, kind, unit FROM ${(await exists(i)) ? i : 'indicators'};`,
-    );
+    await engine.exec(`CREATE OR REPLACE TEMP VIEW ctx_indicators AS SELECT indicator_id, kind, unit FROM ${src('indicators')};`);
     // Former district codes and names, and unambiguous current names, as accepted spellings of a code.
     await engine.exec(`CREATE OR REPLACE TEMP TABLE area_alias (alias VARCHAR, area_code VARCHAR, kind VARCHAR);`);
     await engine.query(
@@ -552,7 +549,7 @@ export interface FolderReport {
  */
 export async function loadFolder(engine: SqlEngine, files: Record<TableName, InputFile | Error>): Promise<FolderReport> {
   await ensureSchema(engine);
-  for (const t of TABLE_ORDER) await engine.exec(`DROP TABLE IF EXISTS new_${t};`);
+  await engine.exec(TABLE_ORDER.map((t) => `DROP TABLE IF EXISTS new_${t};`).join(' '));
   const reports: FileReport[] = [];
   for (const t of TABLE_ORDER) {
     const f = files[t];
@@ -576,7 +573,7 @@ export async function loadFolder(engine: SqlEngine, files: Record<TableName, Inp
 /** Loads one file of any of the four tables and upserts its valid rows by key. */
 export async function loadSingleFile(engine: SqlEngine, input: InputFile, options: StageOptions = {}): Promise<FileReport> {
   await ensureSchema(engine);
-  for (const t of TABLE_ORDER) await engine.exec(`DROP TABLE IF EXISTS new_${t};`);
+  await engine.exec(TABLE_ORDER.map((t) => `DROP TABLE IF EXISTS new_${t};`).join(' '));
   const report = await stageFile(engine, input, 'committed', undefined, options);
   if (report.fatal || !report.table) return report;
   const t = report.table;

@@ -131,14 +131,25 @@ export async function judgeTargets(
   targets: readonly Target[],
   asOf: number,
 ): Promise<JudgedTarget[]> {
-  const usable = targets.filter((t) => catalog.indicatorById.has(t.indicatorId) && catalog.areaByCode.has(t.areaCode));
+  const usable = usableTargets(catalog, targets);
+  return judgedFrom(catalog, usable, await fetchComponents(engine, targetRequests(usable, asOf)), asOf);
+}
+
+const usableTargets = (catalog: Catalog, targets: readonly Target[]) =>
+  targets.filter((t) => catalog.indicatorById.has(t.indicatorId) && catalog.areaByCode.has(t.areaCode));
+
+/** Target i's actual is request 2i; a prior-year baseline's is request 2i + 1. */
+function targetRequests(usable: readonly Target[], asOf: number): ActualRequest[] {
   const requests: ActualRequest[] = [];
   usable.forEach((t, i) => {
     requests.push({ id: 2 * i, indicatorId: t.indicatorId, areaCode: t.areaCode, year: t.year, endIdx: judgementMonth(t, asOf) });
     if (t.baseline === 'prior_year')
       requests.push({ id: 2 * i + 1, indicatorId: t.indicatorId, areaCode: t.areaCode, year: t.year - 1, endIdx: decemberOf(t.year - 1) });
   });
-  const comps = await fetchComponents(engine, requests);
+  return requests;
+}
+
+function judgedFrom(catalog: Catalog, usable: readonly Target[], comps: Map<number, ActualComponents>, asOf: number): JudgedTarget[] {
   return usable.map((t, i) => {
     const indicator = catalog.indicatorById.get(t.indicatorId)!;
     const components = comps.get(2 * i) ?? null;
@@ -264,22 +275,80 @@ export async function judgeDistricts(
   judgedYear: readonly JudgedTarget[],
   asOf: number,
 ): Promise<DistrictSummary[]> {
-  const roots = new Set(catalog.areas.filter((a) => a.level === 'city' || a.parentCode == null).map((a) => a.areaCode));
+  const floors = floorTargets(catalog, judgedYear.map((j) => j.target)).filter((t) => judgedYear.find((j) => j.target === t)?.judgement.target != null);
   const districts = catalog.areas.filter((a) => a.level === 'district');
-  const floors = judgedYear.filter((j) => roots.has(j.target.areaCode) && j.indicator.kind !== 'flow' && j.judgement.target != null);
+  const comps = await fetchComponents(engine, districtRequests(districts, floors, asOf, 0));
+  return summariseDistricts(catalog, judgedYear, floors, (di, fi) => comps.get(di * floors.length + fi) ?? null, asOf);
+}
+
+/**
+ * The year's targets judged and each district's summary, in one database query (what the wall and
+ * the workbench's map need together; the components of both go in one request list).
+ */
+export async function judgeYear(
+  engine: SqlEngine,
+  catalog: Catalog,
+  year: number,
+  asOf: number,
+): Promise<{ all: JudgedTarget[]; districts: DistrictSummary[] }> {
+  const usable = usableTargets(catalog, catalog.targets.filter((t) => t.year === year));
+  const own = targetRequests(usable, asOf);
+  // Every root rate/level target may be a floor; which are (they have a target value) is known
+  // only once judged, so all are asked for and those without a value are dropped below.
+  const candidates = floorTargets(catalog, usable);
+  const districts = catalog.areas.filter((a) => a.level === 'district');
+  const base = 2 * usable.length;
+  const comps = await fetchComponents(engine, [...own, ...districtRequests(districts, candidates, asOf, base)]);
+  const all = judgedFrom(catalog, usable, comps, asOf);
+  const byTarget = new Map(all.map((j) => [j.target, j]));
+  const kept = candidates.map((t, ci) => ({ t, ci })).filter(({ t }) => byTarget.get(t)?.judgement.target != null);
+  const summaries = summariseDistricts(
+    catalog,
+    all,
+    kept.map((k) => k.t),
+    (di, fi) => comps.get(base + di * candidates.length + kept[fi]!.ci) ?? null,
+    asOf,
+  );
+  return { all, districts: summaries };
+}
+
+const rootCodes = (catalog: Catalog) =>
+  new Set(catalog.areas.filter((a) => a.level === 'city' || a.parentCode == null).map((a) => a.areaCode));
+
+/** City-wide rate and level targets: the floors and caps that bind every district. */
+function floorTargets(catalog: Catalog, targets: readonly Target[]): Target[] {
+  const roots = rootCodes(catalog);
+  return targets.filter((t) => roots.has(t.areaCode) && catalog.indicatorById.get(t.indicatorId)?.kind !== 'flow');
+}
+
+/** One request per district and floor: id = base + district index × floors + floor index. */
+function districtRequests(districts: readonly Area[], floors: readonly Target[], asOf: number, base: number): ActualRequest[] {
   const requests: ActualRequest[] = [];
   districts.forEach((d, di) =>
     floors.forEach((f, fi) =>
       requests.push({
-        id: di * floors.length + fi,
-        indicatorId: f.target.indicatorId,
+        id: base + di * floors.length + fi,
+        indicatorId: f.indicatorId,
         areaCode: d.areaCode,
-        year: f.target.year,
-        endIdx: judgementMonth(f.target, asOf),
+        year: f.year,
+        endIdx: judgementMonth(f, asOf),
       }),
     ),
   );
-  const comps = await fetchComponents(engine, requests);
+  return requests;
+}
+
+function summariseDistricts(
+  catalog: Catalog,
+  judgedYear: readonly JudgedTarget[],
+  floorList: readonly Target[],
+  floorComponents: (districtIndex: number, floorIndex: number) => ActualComponents | null,
+  asOf: number,
+): DistrictSummary[] {
+  const roots = rootCodes(catalog);
+  const districts = catalog.areas.filter((a) => a.level === 'district');
+  const judgedOf = new Map(judgedYear.map((j) => [j.target, j]));
+  const floors = floorList.map((t) => judgedOf.get(t)!);
   return districts.map((area, di) => {
     const own: DistrictItem[] = judgedYear
       .filter((j) => !roots.has(j.target.areaCode) && isWithin(catalog, j.target.areaCode, area.areaCode))
@@ -293,7 +362,7 @@ export async function judgeDistricts(
         paceAttainment: paceAdjustedAttainment(j.judgement, j.target.comparator),
       }));
     const floorItems: DistrictItem[] = floors.flatMap((f, fi) => {
-      const components = comps.get(di * floors.length + fi) ?? null;
+      const components = floorComponents(di, fi);
       if (!components) return [];
       const judgement = judge({
         kind: f.indicator.kind,

@@ -1,29 +1,38 @@
 /** Query hooks of the panels: each wraps one model function in TanStack Query with a factory key. */
 import { useMemo } from 'react';
-import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useDashboard, type Dashboard } from '../../app/dashboard-context';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useDashboard } from '../../app/dashboard-context';
 import { queryKeys } from '../../app/query-keys';
-import { childActuals, judgeDistricts, judgeTargets, monthlySeries, priorYearSeries, type JudgedTarget } from '../../data/model';
-import type { Target } from '../../domain/types';
+import { childActuals, judgeYear, monthlySeries, priorYearSeries, type JudgedTarget } from '../../data/model';
 
-/** The query of the year's targets for `areas` (all when empty); 'city' = those set for the top-level area(s). */
-function judgedYearOptions(d: Dashboard, scope: 'city' | 'filtered', areas: string[]) {
-  const { catalog, year, asOf, engine, state, version } = d;
-  return {
-    queryKey: queryKeys.judged(state.data, version, { asOf, year, areas, scope }),
-    queryFn: () => {
-      const roots = new Set(catalog.areas.filter((a) => a.level === 'city' || a.parentCode == null).map((a) => a.areaCode));
-      const pick = (t: Target) =>
-        t.year === year && (scope === 'city' ? roots.has(t.areaCode) : areas.length === 0 || areas.includes(t.areaCode));
-      return judgeTargets(engine, catalog, catalog.targets.filter(pick), asOf);
-    },
-  };
+/**
+ * The year's targets judged and each district's summary, in one database query that every panel
+ * of a page shares: the table, the briefing and the map read it, and an area filter only selects
+ * from it (targets are judged one by one, so a subset judges the same).
+ */
+function useJudgedYear() {
+  const { engine, catalog, year, asOf, state, version } = useDashboard();
+  return useQuery({
+    queryKey: queryKeys.judged(state.data, version, { asOf, year }),
+    queryFn: () => judgeYear(engine, catalog, year, asOf),
+    placeholderData: keepPreviousData,
+  });
 }
 
 /** Targets of the year; 'city' = targets set for the top-level area(s), 'filtered' = the area filter. */
 export function useJudgedTargets(scope: 'city' | 'filtered') {
-  const d = useDashboard();
-  return useQuery({ ...judgedYearOptions(d, scope, scope === 'city' ? [] : d.areas), placeholderData: keepPreviousData });
+  const { catalog, areas } = useDashboard();
+  const year = useJudgedYear();
+  const data = useMemo(() => {
+    const all = year.data?.all;
+    if (!all) return undefined;
+    if (scope === 'city') {
+      const roots = new Set(catalog.areas.filter((a) => a.level === 'city' || a.parentCode == null).map((a) => a.areaCode));
+      return all.filter((j) => roots.has(j.target.areaCode));
+    }
+    return areas.length === 0 ? all : all.filter((j) => areas.includes(j.target.areaCode));
+  }, [year.data, scope, catalog, areas]);
+  return { ...year, data };
 }
 
 export function useMonthlySeries(judged: JudgedTarget | null) {
@@ -56,20 +65,10 @@ export function usePriorYearSeries(judged: JudgedTarget | null) {
   });
 }
 
-/**
- * Each district against what applies to it this year (for the map and cross-filtering). It reads
- * the year's judged targets through the same query (same key) as an unfiltered table, so an
- * analyst without an area filter judges them once, not twice.
- */
+/** Each district against what applies to it this year (for the map and cross-filtering). */
 export function useDistrictSummaries() {
-  const d = useDashboard();
-  const client = useQueryClient();
-  const { engine, catalog, year, asOf, state, version } = d;
-  return useQuery({
-    queryKey: ['districts', state.data ?? 'bundled', version, asOf, year] as const,
-    queryFn: async () => judgeDistricts(engine, catalog, await client.ensureQueryData(judgedYearOptions(d, 'filtered', [])), asOf),
-    placeholderData: keepPreviousData,
-  });
+  const year = useJudgedYear();
+  return { ...year, data: year.data?.districts };
 }
 
 /** The analyst's rows: the year's targets for the area filter, then group, document and status. */

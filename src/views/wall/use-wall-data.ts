@@ -1,7 +1,7 @@
 /** Everything the wall pages read, in one query: the year's targets judged, and each district's summary. */
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useDashboard } from '../../app/dashboard-context';
-import { judgeDistricts, judgeTargets, type DistrictSummary, type JudgedTarget } from '../../data/model';
+import { judgeYear, type DistrictSummary, type JudgedTarget } from '../../data/model';
 
 export interface WallData {
   /** Every target of the year, judged. */
@@ -16,9 +16,8 @@ export function useWallData() {
   return useQuery({
     queryKey: ['wall', state.data ?? 'bundled', version, asOf, year] as const,
     queryFn: async (): Promise<WallData> => {
-      const all = await judgeTargets(engine, catalog, catalog.targets.filter((t) => t.year === year), asOf);
+      const { all, districts } = await judgeYear(engine, catalog, year, asOf);
       const roots = new Set(catalog.areas.filter((a) => a.level === 'city' || a.parentCode == null).map((a) => a.areaCode));
-      const districts = await judgeDistricts(engine, catalog, all, asOf);
       return { all, city: all.filter((j) => roots.has(j.target.areaCode)), districts };
     },
     placeholderData: keepPreviousData,
