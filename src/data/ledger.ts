@@ -19,7 +19,7 @@ import casesSql from './ledger/cases.sql?raw';
 import actualsSql from './ledger/actuals.sql?raw';
 import { decodeBytes, splitHeader } from './csv-text';
 import type { SqlEngine } from './engine';
-import { arrowStream, ensureSchema, isArrow } from './load-tables';
+import { arrowStream, ensureSchema, inTransaction, isArrow, REFRESH_FACTS } from './load-tables';
 import { normaliseHeaderName } from './schema';
 
 export const LEDGER_COLUMNS = ['case_id', 'area_code', 'case_group', 'registered_on', 'employed_on', 'exited_on', 'followed_up_on', 'source'] as const;
@@ -181,23 +181,21 @@ export async function loadLedger(
   if (Number(cases) === 0) throw new LedgerError('no_rows', `${input.name}: no usable case`);
   await createCalendar(engine, Number(y0), Number(y1));
   check();
-  // Derive and swap in the new figures in one step.
-  await engine.exec(`BEGIN TRANSACTION; DELETE FROM ledger_actuals;`);
+  // Derive into a staging table, then swap the figures in with one statement list (one
+  // transaction that no other query of this connection can land in the middle of).
   try {
     await engine.query(
-      `INSERT INTO ledger_actuals
+      `CREATE OR REPLACE TEMP TABLE ledger_new AS
          SELECT indicator_id, area_code, period,
-                CAST(substr(period, 1, 4) AS INTEGER) * 12 + CAST(substr(period, 6, 2) AS INTEGER) - 1,
-                value, numerator, denominator, CASE WHEN value IS NOT NULL THEN 'flow' END, ?, ?
+                CAST(substr(period, 1, 4) AS INTEGER) * 12 + CAST(substr(period, 6, 2) AS INTEGER) - 1 AS period_idx,
+                value, numerator, denominator, CASE WHEN value IS NOT NULL THEN 'flow' END AS basis, ? AS source, ? AS illustrative
          FROM (${actualsSql}) WHERE coalesce(denominator, 1) > 0`,
       [`ledger: ${input.name}`, illustrative],
     );
-    await engine.exec(`COMMIT;`);
-  } catch (e) {
-    await engine.exec(`ROLLBACK;`);
-    throw e;
+    check();
+    await inTransaction(engine, `DELETE FROM ledger_actuals; INSERT INTO ledger_actuals SELECT * FROM ledger_new; ${REFRESH_FACTS}`);
   } finally {
-    await engine.exec(`DROP TABLE IF EXISTS ledger_cases;`);
+    await engine.exec(`DROP TABLE IF EXISTS ledger_cases; DROP TABLE IF EXISTS ledger_new;`);
   }
   const [{ n: figures = 0, inds = [] } = {}] = await engine.query<{ n: number; inds: string[] }>(
     `SELECT count(*) AS n, list(DISTINCT indicator_id ORDER BY indicator_id) AS inds FROM ledger_actuals`,
@@ -376,5 +374,5 @@ async function createCalendar(engine: SqlEngine, fromYear: number, toYear: numbe
 /** Drops the ledger's figures: back to actuals.csv alone. */
 export async function clearLedger(engine: SqlEngine): Promise<void> {
   await ensureSchema(engine);
-  await engine.exec(`DELETE FROM ledger_actuals;`);
+  await inTransaction(engine, `DELETE FROM ledger_actuals; ${REFRESH_FACTS}`);
 }

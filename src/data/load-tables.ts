@@ -247,14 +247,36 @@ export async function ensureSchema(engine: SqlEngine): Promise<void> {
     `${MACROS}
      ${TABLE_ORDER.map((t) => `CREATE TABLE IF NOT EXISTS ${t} (${DDL[t]});`).join('\n')}
      CREATE TABLE IF NOT EXISTS ledger_actuals (${DDL.actuals});
-     CREATE OR REPLACE VIEW facts AS
-       SELECT * FROM ledger_actuals
-       UNION ALL
-       SELECT a.* FROM actuals a
-       WHERE NOT EXISTS (SELECT 1 FROM ledger_actuals l
-                         WHERE l.indicator_id = a.indicator_id AND l.area_code = a.area_code AND l.period_idx = a.period_idx);`,
+     CREATE TABLE IF NOT EXISTS facts (${DDL.actuals});`,
   );
 }
+
+/**
+ * Runs statements as one transaction, in one round trip (so no other query of the connection lands
+ * in the middle); on failure it is rolled back and the error is passed on.
+ */
+export async function inTransaction(engine: SqlEngine, statements: string): Promise<void> {
+  try {
+    await engine.exec(`BEGIN TRANSACTION;\n${statements}\nCOMMIT;`);
+  } catch (e) {
+    await engine.exec('ROLLBACK;').catch(() => undefined);
+    throw e;
+  }
+}
+
+/**
+ * Rebuilds `facts`, what every judgement reads: actuals.csv's rows, with a ledger's figure in place
+ * of the row for the same indicator, area and month. A table, not a view: the judgement query reads
+ * it three times, and a view would redo the merge each time. Every statement that changes actuals
+ * or ledger_actuals runs this in its own transaction, so no query sees one without the other.
+ */
+export const REFRESH_FACTS = `DELETE FROM facts;
+  INSERT INTO facts
+    SELECT * FROM ledger_actuals
+    UNION ALL
+    SELECT a.* FROM actuals a
+    WHERE NOT EXISTS (SELECT 1 FROM ledger_actuals l
+                      WHERE l.indicator_id = a.indicator_id AND l.area_code = a.area_code AND l.period_idx = a.period_idx);`;
 
 let fileCounter = 0;
 
@@ -562,10 +584,10 @@ export async function loadFolder(engine: SqlEngine, files: Record<TableName, Inp
     reports.push(r);
     if (r.fatal) return { files: reports, fatal: r.fatal };
   }
-  await engine.exec(
-    `BEGIN TRANSACTION;
-     ${TABLE_ORDER.map((t) => `DELETE FROM ${t}; INSERT INTO ${t} SELECT * EXCLUDE (line) FROM new_${t};`).join('\n')}
-     COMMIT;`,
+  await inTransaction(
+    engine,
+    `${TABLE_ORDER.map((t) => `DELETE FROM ${t}; INSERT INTO ${t} SELECT * EXCLUDE (line) FROM new_${t};`).join('\n')}
+     ${REFRESH_FACTS}`,
   );
   return { files: reports, fatal: null };
 }
@@ -579,11 +601,11 @@ export async function loadSingleFile(engine: SqlEngine, input: InputFile, option
   const t = report.table;
   const key = TABLES[t].key;
   const match = key.map((k) => `${t}.${k} = n.${k}`).join(' AND ');
-  await engine.exec(
-    `BEGIN TRANSACTION;
-     DELETE FROM ${t} WHERE EXISTS (SELECT 1 FROM new_${t} n WHERE ${match});
+  await inTransaction(
+    engine,
+    `DELETE FROM ${t} WHERE EXISTS (SELECT 1 FROM new_${t} n WHERE ${match});
      INSERT INTO ${t} SELECT * EXCLUDE (line) FROM new_${t};
-     COMMIT;`,
+     ${REFRESH_FACTS}`,
   );
   return report;
 }
