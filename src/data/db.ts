@@ -153,6 +153,8 @@ function wrap(db: duckdb.AsyncDuckDB, conn: duckdb.AsyncDuckDBConnection): SqlEn
       }, sql),
     registerText: (name, text) => serial(() => db.registerFileText(name, text)),
     registerBuffer: (name, bytes) => serial(() => db.registerFileBuffer(name, bytes)),
+    // Read by the worker with FileReaderSync, a range at a time, as DuckDB asks for it.
+    registerBlob: (name, blob) => serial(() => db.registerFileHandle(name, blob, duckdb.DuckDBDataProtocol.BROWSER_FILEREADER, true)),
     // Not queued: it must reach DuckDB while the statement it cancels is still running.
     cancel: async () => void (await conn.cancelSent().catch(() => false)),
     dropFile: (name) => serial(async () => void (await db.dropFile(name))),

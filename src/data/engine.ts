@@ -17,6 +17,11 @@ export interface SqlEngine {
   dropFile(name: string): Promise<void>;
   /** Makes raw bytes readable by DuckDB's file functions under `name` (large files: no decoding). */
   registerBuffer(name: string, bytes: Uint8Array): Promise<void>;
+  /**
+   * Registers a Blob (e.g. a slice of a File) that DuckDB reads on demand, without copying it into
+   * its memory first. Optional: an engine without it gets files as buffers.
+   */
+  registerBlob?(name: string, blob: Blob): Promise<void>;
   /** Asks DuckDB to cancel the statement that is running, if any. */
   cancel(): Promise<void>;
   /** Creates table `name` from Arrow IPC bytes (stream or file format). */

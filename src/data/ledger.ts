@@ -85,6 +85,8 @@ export interface LedgerInput {
   size: number;
   /** Reads the whole file, reporting bytes as it goes. */
   read: (onBytes: (n: number) => void, signal?: AbortSignal) => Promise<Uint8Array>;
+  /** The file itself, for an engine that reads it in parts without a copy (large UTF-8 CSV). */
+  blob?: Blob;
 }
 
 /** A browser File as a LedgerInput, read in chunks so progress can be shown. */
@@ -92,6 +94,7 @@ export function fileInput(file: File): LedgerInput {
   return {
     name: file.name,
     size: file.size,
+    blob: file,
     read: async (onBytes, signal) => {
       // Slices of 32 MB: far fewer round trips to the browser's file reader than file.stream()'s
       // 64 KB chunks (a quarter of the time at 1M rows), and still a progress step per slice.
@@ -124,7 +127,7 @@ const firstLine = (bytes: Uint8Array): string => {
 export async function loadLedger(
   engine: SqlEngine,
   input: LedgerInput,
-  opts: { onProgress?: (p: LedgerProgress) => void; signal?: AbortSignal } = {},
+  opts: { onProgress?: (p: LedgerProgress) => void; signal?: AbortSignal; partBytes?: number } = {},
 ): Promise<LedgerReport> {
   const { onProgress, signal } = opts;
   if (input.size > MAX_LEDGER_BYTES)
@@ -136,14 +139,9 @@ export async function loadLedger(
   if (rules.length === 0) throw new LedgerError('no_rules', 'no indicator in indicators.csv has a ledger_rule');
 
   const t0 = performance.now();
-  const bytes = await input.read((n) => onProgress?.({ phase: 'read', bytes: n, totalBytes: input.size, rows: null }), signal);
-  const t1 = performance.now();
   const check = () => {
     if (signal?.aborted) throw new LedgerError('cancelled', 'cancelled');
   };
-  check();
-
-  onProgress?.({ phase: 'parse', bytes: input.size, totalBytes: input.size, rows: null });
   // The rules first: clean.sql reads them (a group without a rule is reported, not derived).
   await engine.exec(
     `CREATE OR REPLACE TEMP TABLE ledger_rules (indicator_id VARCHAR, rule VARCHAR, case_group VARCHAR, months INTEGER);
@@ -153,8 +151,30 @@ export async function loadLedger(
     `INSERT INTO ledger_rules VALUES ${rules.map(() => '(?, ?, ?, ?)').join(', ')}`,
     rules.flatMap((r) => [r.indicatorId, r.rule, r.caseGroup, r.months]),
   );
-  // One pass over the file: typed as it is read, cleaned, and stored once (ledger_rows).
-  const setAside = isArrow(input.name, bytes) ? await readArrowLedger(engine, input.name, bytes) : await readCsvLedger(engine, input.name, bytes);
+  // One pass over the file: typed as it is read, cleaned, and stored once (ledger_rows). A large
+  // UTF-8 CSV is read by DuckDB from the file itself, in parts; anything else is read here first.
+  const partBytes = opts.partBytes ?? LEDGER_PART_BYTES;
+  const { blob } = input;
+  let setAside: SetAside | null = null;
+  let t1 = t0;
+  if (blob && engine.registerBlob && input.size > partBytes && !/\.(arrow|arrows|feather|ipc)$/i.test(input.name)) {
+    onProgress?.({ phase: 'parse', bytes: 0, totalBytes: input.size, rows: 0 });
+    setAside = await readCsvLedgerInParts(
+      engine,
+      engine.registerBlob.bind(engine),
+      { ...input, blob },
+      partBytes,
+      (bytes, rows) => onProgress?.({ phase: 'parse', bytes, totalBytes: input.size, rows }),
+      check,
+    );
+  }
+  if (!setAside) {
+    const bytes = await input.read((n) => onProgress?.({ phase: 'read', bytes: n, totalBytes: input.size, rows: null }), signal);
+    t1 = performance.now();
+    check();
+    onProgress?.({ phase: 'parse', bytes: input.size, totalBytes: input.size, rows: null });
+    setAside = isArrow(input.name, bytes) ? await readArrowLedger(engine, input.name, bytes) : await readCsvLedger(engine, input.name, bytes);
+  }
   check();
   const t2 = performance.now();
   const problems = await engine.query<{ reason: string; n: number; idx: number[] }>(
@@ -276,13 +296,21 @@ const DATE_COLUMNS = new Set(['registered_on', 'employed_on', 'exited_on']);
 const ILLUSTRATIVE = (expr: string) => `coalesce(${expr} ILIKE 'illustrative%' OR ${expr} LIKE '示例%', false)`;
 
 /** ledger_typed (the view clean.sql reads) over the reader's columns, then ledger_rows from clean.sql. */
-async function storeRows(engine: SqlEngine, typedSelect: string): Promise<void> {
+async function storeRows(engine: SqlEngine, typedSelect: string, append = false): Promise<void> {
   await engine.exec(
     `CREATE OR REPLACE TEMP VIEW ledger_typed AS ${typedSelect};
-     CREATE OR REPLACE TEMP TABLE ledger_rows AS ${cleanSql};
+     ${append ? 'INSERT INTO ledger_rows' : 'CREATE OR REPLACE TEMP TABLE ledger_rows AS'} ${cleanSql};
      DROP VIEW ledger_typed;`,
   );
 }
+
+/** The bytes up to the last line break: a probe that never ends inside a character. */
+function wholeLines(bytes: Uint8Array): Uint8Array {
+  const end = bytes.lastIndexOf(0x0a);
+  return end > 0 ? bytes.subarray(0, end + 1) : bytes;
+}
+
+const hasBom = (b: Uint8Array) => b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf;
 
 /**
  * CSV: DuckDB's reader, explicit options, dates typed as they are read (a date that does not
@@ -291,37 +319,113 @@ async function storeRows(engine: SqlEngine, typedSelect: string): Promise<void> 
  */
 async function readCsvLedger(engine: SqlEngine, file: string, bytes: Uint8Array): Promise<SetAside> {
   let data = bytes;
-  if (!(bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)) {
-    const probe = decodeBytes(bytes.subarray(0, Math.min(bytes.length, 1 << 20)));
+  if (!hasBom(bytes)) {
+    const probe = decodeBytes(wholeLines(bytes.subarray(0, Math.min(bytes.length, 1 << 20))));
     if (probe.encoding !== 'utf-8') data = new TextEncoder().encode(decodeBytes(bytes).text);
   }
   const positional = positionalNames(mapHeader(splitHeader(firstLine(data).replace(/^\uFEFF/, ''))), file);
   const fname = 'ledger_upload.csv';
   await engine.registerBuffer(fname, data);
   try {
-    const cols = positional.map((c) => `'${c}': '${DATE_COLUMNS.has(c) ? 'DATE' : 'VARCHAR'}'`).join(', ');
-    const col = (c: string) => (positional.includes(c) ? c : `CAST(NULL AS ${DATE_COLUMNS.has(c) ? 'DATE' : 'VARCHAR'}) AS ${c}`);
-    await engine.exec(`DROP TABLE IF EXISTS ledger_reject_errors; DROP TABLE IF EXISTS ledger_reject_scans;`);
-    await storeRows(
-      engine,
-      `SELECT ${LEDGER_COLUMNS.filter((c) => c !== 'source').map(col).join(', ')},
-              ${positional.includes('source') ? ILLUSTRATIVE('source') : 'false'} AS illustrative
-       FROM read_csv('${fname}', auto_detect = false, header = true, delim = ',', quote = '"', escape = '"',
-         columns = {${cols}}, dateformat = '%Y-%m-%d', store_rejects = true,
-         rejects_table = 'ledger_reject_errors', rejects_scan = 'ledger_reject_scans',
-         strict_mode = false, null_padding = true)`,
-    );
-    const rejects = await engine.query<{ line: number; cast: boolean }>(
-      `SELECT CAST(line AS INTEGER) AS line, bool_or(error_type = 'CAST') AS cast FROM ledger_reject_errors GROUP BY line ORDER BY line`,
-    );
-    await engine.exec(`DROP TABLE IF EXISTS ledger_reject_errors; DROP TABLE IF EXISTS ledger_reject_scans;`);
-    return {
-      lines: rejects.map((r) => Number(r.line)),
-      reasons: new Map(rejects.map((r) => [Number(r.line), r.cast ? 'bad_date' : 'malformed'])),
-    };
+    const lines = await storeCsvPart(engine, fname, positional, false);
+    return { lines: lines.map((l) => l.line), reasons: new Map(lines.map((l) => [l.line, l.reason])) };
   } finally {
     await engine.dropFile(fname);
   }
+}
+
+/**
+ * One CSV file (a whole ledger, or a part of one with the header line put in front) through
+ * read_csv and clean.sql into ledger_rows. Returns the lines the reader set aside, as lines of that
+ * file, and how many rows it kept.
+ */
+async function storeCsvPart(
+  engine: SqlEngine,
+  fname: string,
+  positional: string[],
+  append: boolean,
+): Promise<{ line: number; reason: RejectReason }[]> {
+  const cols = positional.map((c) => `'${c}': '${DATE_COLUMNS.has(c) ? 'DATE' : 'VARCHAR'}'`).join(', ');
+  const col = (c: string) => (positional.includes(c) ? c : `CAST(NULL AS ${DATE_COLUMNS.has(c) ? 'DATE' : 'VARCHAR'}) AS ${c}`);
+  await engine.exec(`DROP TABLE IF EXISTS ledger_reject_errors; DROP TABLE IF EXISTS ledger_reject_scans;`);
+  await storeRows(
+    engine,
+    `SELECT ${LEDGER_COLUMNS.filter((c) => c !== 'source').map(col).join(', ')},
+            ${positional.includes('source') ? ILLUSTRATIVE('source') : 'false'} AS illustrative
+     FROM read_csv('${fname}', auto_detect = false, header = true, delim = ',', quote = '"', escape = '"',
+       columns = {${cols}}, dateformat = '%Y-%m-%d', store_rejects = true,
+       rejects_table = 'ledger_reject_errors', rejects_scan = 'ledger_reject_scans',
+       strict_mode = false, null_padding = true)`,
+    append,
+  );
+  const rejects = await engine.query<{ line: number; cast: boolean }>(
+    `SELECT CAST(line AS INTEGER) AS line, bool_or(error_type = 'CAST') AS cast FROM ledger_reject_errors GROUP BY line ORDER BY line`,
+  );
+  await engine.exec(`DROP TABLE IF EXISTS ledger_reject_errors; DROP TABLE IF EXISTS ledger_reject_scans;`);
+  return rejects.map((r) => ({ line: Number(r.line), reason: r.cast ? 'bad_date' : 'malformed' }));
+}
+
+/** Parts of this size let DuckDB read a large ledger straight from the file, with progress between them. */
+export const LEDGER_PART_BYTES = 32 * 1024 * 1024;
+
+/**
+ * A large UTF-8 CSV, read by DuckDB straight from the file in parts cut at line breaks (each part
+ * after the first gets the header line in front): nothing is copied into the page or into DuckDB's
+ * memory first, and bytes and rows are reported after each part. Null when the file is not for
+ * this path (another encoding, no header line, lines longer than the probe): it is then read whole.
+ * A quoted field spanning lines across a cut would be split; ledgers are machine exports, one line
+ * per row, as the line numbers of the report already assume.
+ */
+async function readCsvLedgerInParts(
+  engine: SqlEngine,
+  registerBlob: (name: string, blob: Blob) => Promise<void>,
+  input: LedgerInput & { blob: Blob },
+  partBytes: number,
+  progress: (bytes: number, rows: number) => void,
+  check: () => void,
+): Promise<SetAside | null> {
+  const { blob, name: file, size } = input;
+  const probe = new Uint8Array(await blob.slice(0, Math.min(size, 1 << 20)).arrayBuffer());
+  const bom = hasBom(probe);
+  if (!bom && decodeBytes(wholeLines(probe)).encoding !== 'utf-8') return null;
+  const headerEnd = probe.indexOf(0x0a) + 1;
+  if (headerEnd <= 0) return null;
+  const positional = positionalNames(mapHeader(splitHeader(firstLine(probe).replace(/^\uFEFF/, ''))), file);
+  const header = probe.slice(bom ? 3 : 0, headerEnd);
+  // Cut points: the first line break at or after every partBytes.
+  const cuts = [0];
+  for (let at = partBytes; at < size; at += partBytes) {
+    const window = new Uint8Array(await blob.slice(at, Math.min(size, at + (1 << 20))).arrayBuffer());
+    const nl = window.indexOf(0x0a);
+    if (nl < 0) return null;
+    if (at + nl + 1 < size) cuts.push(at + nl + 1);
+  }
+  cuts.push(size);
+  const setAside: SetAside = { lines: [], reasons: new Map() };
+  let partStart = 2; // the file line of the part's first row
+  let kept = 0;
+  for (let i = 0; i + 1 < cuts.length; i++) {
+    const part = i === 0 ? blob.slice(0, cuts[1]) : new Blob([header, blob.slice(cuts[i], cuts[i + 1])]);
+    const fname = `ledger_part_${i}.csv`;
+    await registerBlob(fname, part);
+    try {
+      const lines = await storeCsvPart(engine, fname, positional, i > 0);
+      const [{ n = 0 } = {}] = await engine.query<{ n: number }>(`SELECT count(*) AS n FROM ledger_rows`);
+      const keptHere = Number(n) - kept;
+      kept = Number(n);
+      for (const l of lines) {
+        const line = l.line - 2 + partStart;
+        setAside.lines.push(line);
+        setAside.reasons.set(line, l.reason);
+      }
+      partStart += keptHere + lines.length;
+    } finally {
+      await engine.dropFile(fname);
+    }
+    progress(cuts[i + 1]!, kept + setAside.lines.length);
+    check();
+  }
+  return setAside;
 }
 
 /**

@@ -57,6 +57,10 @@ export async function createNodeEngine(): Promise<SqlEngine & { close(): void }>
     async registerBuffer(name: string, bytes: Uint8Array) {
       db.registerFileBuffer(name, bytes);
     },
+    // Node has no FileReaderSync: the blob's bytes are registered as a buffer (the page reads it on demand).
+    async registerBlob(name: string, blob: Blob) {
+      db.registerFileBuffer(name, new Uint8Array(await blob.arrayBuffer()));
+    },
     async cancel() {
       /* the blocking build runs each statement to completion */
     },

@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createNodeEngine } from '../helpers/node-engine';
 import { folderFiles } from '../helpers/fixtures';
 import { loadFolder } from '../../src/data/load-tables';
-import { lineOfKeptRow, loadLedger, type LedgerReport } from '../../src/data/ledger';
+import { lineOfKeptRow, loadLedger, type LedgerProgress, type LedgerReport } from '../../src/data/ledger';
 import type { SqlEngine } from '../../src/data/engine';
 
 const HEADER = ['case_id', 'area_code', 'group', 'registered_on', 'employed_on', 'exited_on', 'followed_up_on', 'source'];
@@ -42,6 +42,13 @@ beforeAll(async () => {
 });
 
 const load = (name: string, bytes: Uint8Array) => loadLedger(engine, { name, size: bytes.byteLength, read: async () => bytes });
+/** As the page reads a large CSV: DuckDB takes the file itself in parts of `partBytes`, cut at line breaks. */
+const loadInParts = (bytes: Uint8Array, partBytes: number, onProgress?: (p: LedgerProgress) => void) =>
+  loadLedger(
+    engine,
+    { name: 'ledger.csv', size: bytes.byteLength, blob: new Blob([new Uint8Array(bytes)]), read: async () => Promise.reject(new Error('read whole')) },
+    { partBytes, onProgress },
+  );
 const figures = () =>
   engine.query(`SELECT indicator_id, area_code, period, value, numerator, denominator FROM ledger_actuals ORDER BY ALL`);
 
@@ -63,6 +70,25 @@ describe('reading a ledger', () => {
     expect(await engine.query(`SELECT numerator, denominator FROM ledger_actuals WHERE indicator_id = 'hardship_employed_within_3m_share' AND area_code = '310118104' AND period = '2022-05'`)).toEqual([
       { numerator: 2, denominator: 2 },
     ]);
+  });
+
+  it('in parts read straight from the file: the same report, lines and figures, with bytes and rows as it goes', async () => {
+    await load('ledger.csv', csvBytes());
+    const whole = await figures();
+    const bytes = csvBytes();
+    // Parts of 1 to 3 rows: cuts fall before, between and after the rows the reader sets aside.
+    for (const partBytes of [40, 90, 150]) {
+      const seen: LedgerProgress[] = [];
+      const report = await loadInParts(bytes, partBytes, (p) => seen.push(p));
+      expect(report.rows).toBe(8);
+      expect(report.rejected).toEqual(EXPECTED);
+      expect(report.cases).toBe(2);
+      expect(await figures()).toEqual(whole);
+      const parsed = seen.filter((p) => p.phase === 'parse' && p.bytes > 0);
+      expect(parsed.length).toBeGreaterThan(1);
+      expect(parsed.at(-1)).toMatchObject({ bytes: bytes.byteLength, rows: 8 });
+      expect(seen.some((p) => p.phase === 'read')).toBe(false);
+    }
   });
 
   it('Arrow IPC: the same report and the same figures', async () => {

@@ -69,6 +69,8 @@ export function LedgerPanel() {
   };
 
   const share = progress && progress.totalBytes > 0 ? progress.bytes / progress.totalBytes : 0;
+  // Bytes move while the file is read here, or while DuckDB reads a large one in parts (rows known).
+  const byBytes = state === 'read' || (state === 'parse' && progress?.rows != null);
   return (
     <section className="ledger-panel" aria-labelledby="ledger-title">
       <h2 id="ledger-title">{i18n.t('ledgerTitle')}</h2>
@@ -89,9 +91,9 @@ export function LedgerPanel() {
       </label>
       {busy && (
         <div className="ledger-progress" data-ledger-progress={state} role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(share * 100)}>
-          <div className="bar" style={{ width: `${state === 'read' ? share * 100 : 100}%` }} />
+          <div className="bar" style={{ width: `${byBytes ? share * 100 : 100}%` }} />
           <span>
-            {i18n.t(state === 'read' ? 'ledgerReading' : state === 'parse' ? 'ledgerParsing' : 'ledgerDeriving', {
+            {i18n.t(state === 'read' ? 'ledgerReading' : state === 'parse' ? (byBytes ? 'ledgerParsingParts' : 'ledgerParsing') : 'ledgerDeriving', {
               mb: formatNumber((progress?.bytes ?? 0) / 1024 ** 2, i18n.lang),
               total: formatNumber((progress?.totalBytes ?? 0) / 1024 ** 2, i18n.lang),
               rows: formatNumber(progress?.rows ?? 0, i18n.lang),
