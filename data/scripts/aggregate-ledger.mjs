@@ -12,6 +12,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Papa from 'papaparse';
+import { parseLedgerRule } from '../../src/data/ledger/rule.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const SQL_DIR = resolve(here, '..', '..', 'src', 'data', 'ledger');
@@ -19,18 +20,6 @@ const sql = (name) => readFileSync(join(SQL_DIR, name), 'utf8');
 const COLUMNS = ['case_id', 'area_code', 'case_group', 'registered_on', 'employed_on', 'exited_on', 'followed_up_on', 'source'];
 const ALIASES = { group: 'case_group' };
 const quote = (s) => `'${String(s).replace(/'/g, "''")}'`;
-
-/** Parses `employed_rate:graduate_unemployed` etc. (same rules as src/data/ledger.ts). */
-function parseRule(indicatorId, text) {
-  if (!text) return null;
-  const [rule, caseGroup, months] = text.split(':').map((x) => x.trim());
-  if (!caseGroup || !/^[a-z0-9_]+$/.test(caseGroup)) return null;
-  if (rule === 'deadline_rate') {
-    const n = Number(months);
-    return Number.isInteger(n) && n > 0 && n <= 120 ? { indicatorId, rule, caseGroup, months: n } : null;
-  }
-  return ['employed_rate', 'employed_flow', 'followup_rate'].includes(rule) ? { indicatorId, rule, caseGroup, months: 0 } : null;
-}
 
 /** Returns the derived figures as rows (indicator_id, area_code, period, value, numerator, denominator). */
 export async function aggregateLedger({ ledger, indicators, areas }) {
@@ -59,7 +48,7 @@ export async function aggregateLedger({ ledger, indicators, areas }) {
   await run(`CREATE TABLE known_areas AS SELECT area_code FROM read_csv(${quote(resolve(areas))}, header = true, all_varchar = true)`);
 
   const inds = Papa.parse(readFileSync(indicators, 'utf8').replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true }).data;
-  const rules = inds.map((r) => parseRule(r.indicator_id, r.ledger_rule)).filter(Boolean);
+  const rules = inds.map((r) => parseLedgerRule(r.indicator_id, r.ledger_rule)).filter(Boolean);
   await run(`CREATE TABLE ledger_rules (indicator_id VARCHAR, rule VARCHAR, case_group VARCHAR, months INTEGER)`);
   for (const r of rules) await run(`INSERT INTO ledger_rules VALUES ($1, $2, $3, $4)`, [r.indicatorId, r.rule, r.caseGroup, r.months]);
   await run(`CREATE TABLE ledger_rows AS ${sql('clean.sql')}`);

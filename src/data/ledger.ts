@@ -21,6 +21,7 @@ import { decodeBytes, splitHeader } from './csv-text';
 import type { SqlEngine } from './engine';
 import { arrowStream, ensureSchema, inTransaction, isArrow, REFRESH_FACTS } from './load-tables';
 import { normaliseHeaderName } from './schema';
+import { parseLedgerRule, type LedgerRule } from './ledger/rule.mjs';
 
 export const LEDGER_COLUMNS = ['case_id', 'area_code', 'case_group', 'registered_on', 'employed_on', 'exited_on', 'followed_up_on', 'source'] as const;
 const HEADER_ALIASES: Record<string, (typeof LEDGER_COLUMNS)[number]> = { group: 'case_group' };
@@ -28,25 +29,7 @@ const HEADER_ALIASES: Record<string, (typeof LEDGER_COLUMNS)[number]> = { group:
 /** A ledger larger than this is refused with a message before anything is touched. */
 export const MAX_LEDGER_BYTES = 1.5 * 1024 ** 3;
 
-export interface LedgerRule {
-  indicatorId: string;
-  rule: 'employed_rate' | 'deadline_rate' | 'employed_flow' | 'followup_rate';
-  caseGroup: string;
-  months: number;
-}
-
-/** `deadline_rate:hardship:3` → a rule; null when the text is not one. */
-export function parseLedgerRule(indicatorId: string, text: string | null): LedgerRule | null {
-  if (!text) return null;
-  const [rule, caseGroup, months] = text.split(':').map((x) => x.trim());
-  if (!caseGroup || !/^[a-z0-9_]+$/.test(caseGroup)) return null;
-  if (rule === 'deadline_rate') {
-    const n = Number(months);
-    return Number.isInteger(n) && n > 0 && n <= 120 ? { indicatorId, rule, caseGroup, months: n } : null;
-  }
-  if (rule === 'employed_rate' || rule === 'employed_flow' || rule === 'followup_rate') return { indicatorId, rule, caseGroup, months: 0 };
-  return null;
-}
+export { parseLedgerRule, type LedgerRule } from './ledger/rule.mjs';
 
 export type RejectReason = 'bad_date' | 'unknown_area' | 'unknown_group' | 'missing_id' | 'malformed';
 
