@@ -5,7 +5,6 @@
  */
 import { useEffect, useId, useRef } from 'react';
 import { echarts, type ChartOption } from './echarts-setup';
-import { PAGE_FONT } from './font';
 import { renderTracker } from './render-tracker';
 
 declare global {
@@ -27,16 +26,6 @@ export interface EChartProps {
   onItemClick?: (data: unknown) => void;
 }
 
-
-/** The option with the page's font as the default of every text, titles included (they do not inherit it). */
-function withPageFont(option: ChartOption): ChartOption {
-  const font = <T extends { textStyle?: object }>(o: T): T => ({ ...o, textStyle: { fontFamily: PAGE_FONT, ...o.textStyle } });
-  const title = option.title;
-  return {
-    ...font(option as { textStyle?: object }),
-    ...(title ? { title: Array.isArray(title) ? title.map(font) : font(title as { textStyle?: object }) } : {}),
-  } as ChartOption;
-}
 
 export function EChart({ name, option, description, className, renderer = 'canvas', onItemClick }: EChartProps) {
   const el = useRef<HTMLDivElement>(null);
@@ -70,7 +59,7 @@ export function EChart({ name, option, description, className, renderer = 'canva
     const instance = chart.current;
     if (!instance) return;
     renderTracker.start(id);
-    instance.setOption(withPageFont(option), { notMerge: true });
+    instance.setOption(option, { notMerge: true });
     // 'finished' does not fire when nothing changed on screen; count one frame later as done.
     const raf = requestAnimationFrame(() => requestAnimationFrame(() => renderTracker.done(id)));
     return () => cancelAnimationFrame(raf);

@@ -6,7 +6,7 @@
 import { formatValue } from '../domain/format';
 import type { Status } from '../domain/types';
 import type { ChartOption } from './echarts-setup';
-import { STATUS_COLOR, type ChartTheme } from './theme';
+import { chartFrame, STATUS_COLOR, type ChartTheme } from './theme';
 
 export interface AreaBar {
   /** Carried on the data item, so a click handler can filter by the area. */
@@ -42,11 +42,7 @@ export function buildAreaComparisonOption(bars: readonly AreaBar[], opts: AreaCo
     return higherIsBetter ? av - bv : bv - av;
   });
   return {
-    aria: { enabled: true, label: { description: labels.description } },
-    animation: false,
-    backgroundColor: theme.background,
-    textStyle: { color: theme.text, fontSize: f },
-    title: { text: labels.title, left: 0, top: 0, textStyle: { color: theme.text, fontSize: f * 1.05, fontWeight: 600 } },
+    ...chartFrame(theme, labels),
     grid: { left: 8, right: f * 5, top: f * 2.6, bottom: 4, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
     xAxis: {
       type: 'value',

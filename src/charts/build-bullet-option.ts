@@ -6,7 +6,7 @@
  */
 import type { Status } from '../domain/types';
 import type { ChartOption } from './echarts-setup';
-import { STATUS_COLOR, type ChartTheme } from './theme';
+import { chartFrame, STATUS_COLOR, type ChartTheme } from './theme';
 
 export interface BulletRow {
   /** Target id. */
@@ -93,11 +93,7 @@ export function buildBulletOption(rows: readonly BulletRow[], opts: BulletOption
     axisTick: { show: false },
   };
   return {
-    aria: { enabled: true, label: { description: labels.description } },
-    animation: false,
-    backgroundColor: theme.background,
-    textStyle: { color: theme.text, fontSize: f },
-    title: { text: labels.title, left: 0, top: 0, textStyle: { color: theme.text, fontSize: f * 1.05, fontWeight: 600 } },
+    ...chartFrame(theme, labels),
     legend: hasPace
       ? {
           top: 0,

@@ -5,7 +5,7 @@
 import { formatValue } from '../domain/format';
 import type { SeriesPoint } from '../data/model';
 import type { ChartOption } from './echarts-setup';
-import type { ChartTheme } from './theme';
+import { chartFrame, type ChartTheme } from './theme';
 
 export interface MonthlyOptionOpts {
   unit: string;
@@ -28,11 +28,7 @@ export function buildMonthlyOption(points: readonly SeriesPoint[], opts: Monthly
   // Lines scale with the type, so they read from across the room on a 4K wall too.
   const line = Math.max(2, f * 0.16);
   return {
-    aria: { enabled: true, label: { description: labels.description } },
-    animation: false,
-    backgroundColor: theme.background,
-    textStyle: { color: theme.text, fontSize: f },
-    title: { text: labels.title, left: 0, top: 0, textStyle: { color: theme.text, fontSize: f * 1.05, fontWeight: 600 } },
+    ...chartFrame(theme, labels),
     legend: opts.legendBottom
       ? { bottom: 0, left: 'center', textStyle: { color: theme.muted, fontSize: f * 0.9 } }
       : { top: 0, right: 0, textStyle: { color: theme.muted, fontSize: f * 0.9 } },

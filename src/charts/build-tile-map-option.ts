@@ -12,7 +12,7 @@ import { PAGE_FONT } from './font';
 import type { CustomSeriesRenderItemAPI, CustomSeriesRenderItemParams, CustomSeriesRenderItemReturn } from 'echarts';
 import { STATUSES, type Status } from '../domain/types';
 import type { ChartOption } from './echarts-setup';
-import { STATUS_COLOR, type ChartTheme } from './theme';
+import { chartFrame, STATUS_COLOR, type ChartTheme } from './theme';
 
 export interface MapCell {
   areaCode: string;
@@ -264,13 +264,8 @@ export function buildTileMapOption(cells: readonly MapCell[], opts: { theme: Cha
 
 /** What both maps share: accessible description, title and the status legend in words. */
 function mapFrame(cells: readonly MapCell[], theme: ChartTheme, labels: MapLabels): ChartOption {
-  const f = theme.font;
   return {
-    aria: { enabled: true, label: { description: labels.description } },
-    animation: false,
-    backgroundColor: theme.background,
-    textStyle: { color: theme.text, fontSize: f },
-    title: { text: labels.title, left: 0, top: 0, textStyle: { color: theme.text, fontSize: f * 1.05, fontWeight: 600 } },
+    ...chartFrame(theme, labels),
     legend: legendOption(
       presentStatuses(cells).map((s) => legendName(s, labels)),
       theme,

@@ -3,6 +3,8 @@
  * common colour-vision deficiencies) and are never the only signal: every status also has an
  * icon and a word.
  */
+import type { ChartOption } from './echarts-setup';
+import { PAGE_FONT } from './font';
 import type { Status } from '../domain/types';
 
 export const STATUS_COLOR: Record<Status, string> = {
@@ -49,3 +51,19 @@ export const ANALYST_THEME: ChartTheme = {
   background: '#FFFFFF',
   font: 13,
 };
+
+/**
+ * What every chart option starts with: described for screen readers, no animation, the theme's
+ * ground and type size, the title top left, and the page's font on all of it (titles do not take
+ * the chart-wide textStyle, so they name it too).
+ */
+export function chartFrame(theme: ChartTheme, labels: { title: string; description: string }) {
+  const f = theme.font;
+  return {
+    aria: { enabled: true, label: { description: labels.description } },
+    animation: false,
+    backgroundColor: theme.background,
+    textStyle: { color: theme.text, fontSize: f, fontFamily: PAGE_FONT },
+    title: { text: labels.title, left: 0, top: 0, textStyle: { color: theme.text, fontSize: f * 1.05, fontWeight: 600, fontFamily: PAGE_FONT } },
+  } satisfies ChartOption;
+}
