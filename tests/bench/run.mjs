@@ -269,6 +269,24 @@ async function changeFilterInPage({ kind, value, quiet }) {
   return { ms: Math.max(0, end - start), queried: trans.some((t) => t[1] === 'false') };
 }
 
+/** An element's attributes as an object (the pages report their results in data-* attributes). */
+const attributesOf = (page, selector) =>
+  page.$eval(selector, (el) => Object.fromEntries([...el.attributes].map((a) => [a.name, a.value])));
+
+/**
+ * Gives the ledger to the page's file input and waits until the page says done or error (the app
+ * and the baseline page both record their states in window.__bench). Returns the wall-clock ms.
+ */
+async function dropLedger(page, file, polling) {
+  const t = performance.now();
+  await page.setInputFiles('input[type=file][data-ledger-input]', file);
+  await page.waitForFunction(() => window.__bench.states.some((s) => s[1] === 'done' || s[1] === 'error'), null, {
+    timeout: 600_000,
+    polling,
+  });
+  return performance.now() - t;
+}
+
 // ---------------------------------------------------------------- set-up
 
 /**
@@ -586,16 +604,8 @@ async function main() {
           await waitReady(page);
           await settle(page, 500);
           const timer = setInterval(() => void sample(), 250);
-          const tSet = performance.now();
-          await page.setInputFiles('input[type=file][data-ledger-input]', L.file);
-          await page.waitForFunction(() => window.__bench.states.some((s) => s[1] === 'done' || s[1] === 'error'), null, {
-            timeout: 600_000,
-            polling: 50,
-          });
-          const wallMs = performance.now() - tSet;
-          const report = await page.$eval('[data-ledger-report]', (el) =>
-            Object.fromEntries([...el.attributes].map((a) => [a.name, a.value])),
-          );
+          const wallMs = await dropLedger(page, L.file, 50);
+          const report = await attributesOf(page, '[data-ledger-report]');
           if (report['data-state'] !== 'done')
             throw new Error(`ledger ${n}: ${await page.$eval('[data-ledger-report]', (el) => el.textContent)}`);
           await settle(page);
@@ -671,16 +681,8 @@ async function main() {
           const { page } = await newPage(b);
           await page.goto(urls.baseline);
           await waitReady(page);
-          const tSet = performance.now();
-          await page.setInputFiles('input[type=file][data-ledger-input]', L.file);
-          await page.waitForFunction(() => window.__bench.states.some((s) => s[1] === 'done' || s[1] === 'error'), null, {
-            timeout: 600_000,
-            polling: 100,
-          });
-          const wallMs = performance.now() - tSet;
-          const report = await page.$eval('[data-baseline-report]', (el) =>
-            Object.fromEntries([...el.attributes].map((a) => [a.name, a.value])),
-          );
+          const wallMs = await dropLedger(page, L.file, 100);
+          const report = await attributesOf(page, '[data-baseline-report]');
           if (report['data-state'] !== 'done') throw new Error(`baseline ${n}: ${report['data-error']}`);
           const t = await page.evaluate(() => ({
             change: window.__bench.fileChangeAt,
@@ -724,7 +726,7 @@ async function main() {
         await waitReady(page);
         await page.setInputFiles('input[type=file][data-ledger-input]', L.file);
         await page.waitForSelector('output[data-floor][data-state]', { timeout: 600_000, state: 'attached' });
-        const f = await page.$eval('output[data-floor]', (el) => Object.fromEntries([...el.attributes].map((a) => [a.name, a.value])));
+        const f = await attributesOf(page, 'output[data-floor]');
         await b.close();
         if (f['data-state'] !== 'done') throw new Error(`floor ${n}: ${f['data-error']}`);
         const run = {
