@@ -3,35 +3,22 @@
  * critical violation. (axe is injected as a script, so this context bypasses the CSP; the other
  * browser tests run under it.)
  */
-import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { stageBuiltApp, unstage } from './stage';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { launchOptions } from '../tools/ensure-chromium.mjs';
-import { startServer, type RunningServer } from '../tools/serve.mjs';
+import { type RunningServer } from '../tools/serve.mjs';
 
-const REPO = fileURLToPath(new URL('../..', import.meta.url));
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 let tmp = '';
 let server: RunningServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!existsSync(path.join(REPO, 'dist', 'index.html'))) throw new Error('dist/index.html is missing: run `npm run build` first');
-  tmp = mkdtempSync(path.join(tmpdir(), 'jiuye-a11y-'));
-  cpSync(path.join(REPO, 'dist'), path.join(tmp, 'app'), { recursive: true });
-  server = await startServer({ root: tmp, base: '/' });
-  browser = await chromium.launch(launchOptions());
+  ({ tmp, server, browser } = await stageBuiltApp({ prefix: 'jiuye-a11y-', csp: false }));
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (tmp) rmSync(tmp, { recursive: true, force: true });
-});
+afterAll(() => unstage({ tmp, server, browser }));
 
 interface AxeResult {
   violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[];

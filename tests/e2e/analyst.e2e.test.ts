@@ -12,19 +12,18 @@
  * each file means (its canonical rows, the lines that must be rejected and why) is restated here
  * so the expectations do not come from the generator.
  */
+import { stageBuiltApp, unstage } from './stage';
 import { ids, mismatches, readKpis, TOLERANCE, type ShownKpi } from './kpi-compare';
-import { builtCspHeaders } from './csp';
 import { isExpectedConsoleError } from './expected-console';
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Papa from 'papaparse';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchOptions } from '../tools/ensure-chromium.mjs';
-import { startServer, type RunningServer } from '../tools/serve.mjs';
+import { type RunningServer } from '../tools/serve.mjs';
 import {
   actualAt,
   judgeAll,
@@ -38,7 +37,6 @@ import {
 } from '../helpers/reference-judge';
 
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
-const DIST = path.join(REPO, 'dist');
 const CORPUS = path.join(REPO, 'tests', 'fixtures', 'excel');
 const BASE = '/apps/jiuye/';
 const APP_DIR = 'dashboard';
@@ -57,25 +55,17 @@ let meta: Meta;
 let appUrl = '';
 
 beforeAll(async () => {
-  if (!existsSync(path.join(DIST, 'index.html'))) {
-    throw new Error(`dist/index.html is missing: build the app first (\`npx vite build\`). Looked in ${DIST}`);
-  }
-  tmp = mkdtempSync(path.join(tmpdir(), 'jiuye-analyst-e2e-'));
-  cpSync(DIST, path.join(tmp, APP_DIR), { recursive: true });
+  ({ tmp, server, browser } = await stageBuiltApp({ prefix: 'jiuye-analyst-e2e-', apps: [APP_DIR], base: BASE }));
   // The bundled data as served (dist/data is the build's copy of data/).
   bundled = loadFolder(path.join(tmp, APP_DIR, 'data'));
   meta = readMeta(path.join(tmp, APP_DIR, 'data'));
-  server = await startServer({ root: tmp, base: BASE, headers: builtCspHeaders(path.join(REPO, 'dist')) });
   appUrl = `${server.url}${APP_DIR}/`;
-  browser = await chromium.launch(launchOptions());
   context = await browser.newContext({ viewport: { width: 1600, height: 1000 }, locale: 'zh-CN', acceptDownloads: true });
 });
 
 afterAll(async () => {
   await context?.close().catch(() => undefined);
-  await browser?.close().catch(() => undefined);
-  await server?.close().catch(() => undefined);
-  if (tmp) rmSync(tmp, { recursive: true, force: true });
+  await unstage({ tmp, server, browser });
 });
 
 // ---------------------------------------------------------------------------------------------

@@ -10,21 +10,18 @@
  * Every page fails its test on an uncaught page error, a console error, or a request to any host
  * other than the test server.
  */
+import { stageBuiltApp, unstage } from './stage';
 import { ids, mismatches, readKpis } from './kpi-compare';
-import { builtCspHeaders } from './csp';
 import { isExpectedConsoleError } from './expected-console';
-import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchOptions } from '../tools/ensure-chromium.mjs';
-import { startServer, type RunningServer } from '../tools/serve.mjs';
+import { type RunningServer } from '../tools/serve.mjs';
 import { judgeAll, latestPeriod, loadFolder, type RefFolder } from '../helpers/reference-judge';
 
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
-const DIST = path.join(REPO, 'dist');
 const FIXTURE = path.join(REPO, 'tests', 'fixtures', 'e2e');
 const BASE = '/apps/jiuye/';
 const APP_DIR = 'dashboard';
@@ -40,28 +37,22 @@ let bundled: RefFolder;
 let appUrl = '';
 
 beforeAll(async () => {
-  if (!existsSync(path.join(DIST, 'index.html'))) {
-    throw new Error(
-      `dist/index.html is missing: build the app first (\`npx vite build\` or \`npm run build\`; \`npm test\` builds before the e2e step). Looked in ${DIST}`,
-    );
-  }
-  tmp = mkdtempSync(path.join(tmpdir(), 'jiuye-e2e-'));
-  cpSync(DIST, path.join(tmp, APP_DIR), { recursive: true });
-  cpSync(FIXTURE, path.join(tmp, 'fixture-data'), { recursive: true });
+  ({ tmp, server, browser } = await stageBuiltApp({
+    prefix: 'jiuye-e2e-',
+    apps: [APP_DIR],
+    base: BASE,
+    prepare: (dir) => cpSync(FIXTURE, path.join(dir, 'fixture-data'), { recursive: true }),
+  }));
   fixture = loadFolder(path.join(tmp, 'fixture-data'));
   // The bundled data as served (dist/data is the build's copy of data/).
   bundled = loadFolder(path.join(tmp, APP_DIR, 'data'));
-  server = await startServer({ root: tmp, base: BASE, headers: builtCspHeaders(path.join(REPO, 'dist')) });
   appUrl = `${server.url}${APP_DIR}/`;
-  browser = await chromium.launch(launchOptions());
   context = await browser.newContext({ viewport: { width: 1600, height: 1000 }, locale: 'zh-CN' });
 });
 
 afterAll(async () => {
   await context?.close().catch(() => undefined);
-  await browser?.close().catch(() => undefined);
-  await server?.close().catch(() => undefined);
-  if (tmp) rmSync(tmp, { recursive: true, force: true });
+  await unstage({ tmp, server, browser });
 });
 
 /**

@@ -3,15 +3,13 @@
  * when the data folder carries licensed boundaries as areas.geojson. The boundaries here are
  * synthetic squares for the synthetic fixture's three districts.
  */
-import { builtCspHeaders } from './csp';
-import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { stageBuiltApp, unstage } from './stage';
+import { cpSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import { type Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { launchOptions } from '../tools/ensure-chromium.mjs';
-import { startServer, type RunningServer } from '../tools/serve.mjs';
+import { type RunningServer } from '../tools/serve.mjs';
 import { isExpectedConsoleError } from './expected-console';
 
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
@@ -26,24 +24,20 @@ const square = (code: string, x: number, y: number) => ({
 });
 
 beforeAll(async () => {
-  if (!existsSync(path.join(REPO, 'dist', 'index.html'))) throw new Error('dist/index.html is missing: run `npm run build` first');
-  tmp = mkdtempSync(path.join(tmpdir(), 'jiuye-geo-'));
-  cpSync(path.join(REPO, 'dist'), path.join(tmp, 'app'), { recursive: true });
-  cpSync(path.join(REPO, 'tests', 'fixtures', 'e2e'), path.join(tmp, 'plain'), { recursive: true });
-  cpSync(path.join(REPO, 'tests', 'fixtures', 'e2e'), path.join(tmp, 'geo'), { recursive: true });
-  writeFileSync(
-    path.join(tmp, 'geo', 'areas.geojson'),
-    JSON.stringify({ type: 'FeatureCollection', features: [square('990101', 0, 0), square('990102', 1, 0), square('990103', 0, 1)] }),
-  );
-  server = await startServer({ root: tmp, base: '/', headers: builtCspHeaders(path.join(REPO, 'dist')) });
-  browser = await chromium.launch(launchOptions());
+  ({ tmp, server, browser } = await stageBuiltApp({
+    prefix: 'jiuye-geo-',
+    prepare: (dir) => {
+      cpSync(path.join(REPO, 'tests', 'fixtures', 'e2e'), path.join(dir, 'plain'), { recursive: true });
+      cpSync(path.join(REPO, 'tests', 'fixtures', 'e2e'), path.join(dir, 'geo'), { recursive: true });
+      writeFileSync(
+        path.join(dir, 'geo', 'areas.geojson'),
+        JSON.stringify({ type: 'FeatureCollection', features: [square('990101', 0, 0), square('990102', 1, 0), square('990103', 0, 1)] }),
+      );
+    },
+  }));
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (tmp) rmSync(tmp, { recursive: true, force: true });
-});
+afterAll(() => unstage({ tmp, server, browser }));
 
 async function mapKind(folder: string): Promise<{ kind: string | null; problems: string[] }> {
   const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });

@@ -5,16 +5,14 @@
  * the targets they feed are judged as the independent judge says, no person id reaches the page,
  * and cancelling leaves everything as it was.
  */
-import { builtCspHeaders } from './csp';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { stageBuiltApp, unstage } from './stage';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Papa from 'papaparse';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { launchOptions } from '../tools/ensure-chromium.mjs';
-import { startServer, type RunningServer } from '../tools/serve.mjs';
+import { type RunningServer } from '../tools/serve.mjs';
 import { HEADER, ledgerLines } from '../../data/scripts/gen-ledger.mjs';
 import { aggregateInJs } from '../bench/baseline.mjs';
 import { judgeAll, loadFolder } from '../helpers/reference-judge';
@@ -39,25 +37,21 @@ function writeLedger(file: string, rows: number, seed: number) {
 }
 
 beforeAll(async () => {
-  if (!existsSync(path.join(REPO, 'dist', 'index.html'))) throw new Error('dist/index.html is missing: run `npm run build` first');
-  tmp = mkdtempSync(path.join(tmpdir(), 'jiuye-ledger-'));
-  cpSync(path.join(REPO, 'dist'), path.join(tmp, 'app'), { recursive: true });
-  ledgerPath = path.join(tmp, 'ledger-100k.csv');
-  writeLedger(ledgerPath, 100_000, 7);
-  bigLedgerPath = path.join(tmp, 'ledger-400k.csv');
-  writeLedger(bigLedgerPath, 400_000, 8);
+  ({ tmp, server, browser } = await stageBuiltApp({
+    prefix: 'jiuye-ledger-',
+    prepare: (dir) => {
+      ledgerPath = path.join(dir, 'ledger-100k.csv');
+      writeLedger(ledgerPath, 100_000, 7);
+      bigLedgerPath = path.join(dir, 'ledger-400k.csv');
+      writeLedger(bigLedgerPath, 400_000, 8);
+    },
+  }));
   const tables = { indicatorsCsv: readFileSync(path.join(REPO, 'data', 'indicators.csv'), 'utf8'), areasCsv: readFileSync(path.join(REPO, 'data', 'areas.csv'), 'utf8') };
   expected = aggregateInJs(readFileSync(ledgerPath, 'utf8'), tables).figures as Fig[];
   expectedBig = aggregateInJs(readFileSync(bigLedgerPath, 'utf8'), tables).figures as Fig[];
-  server = await startServer({ root: tmp, base: '/', headers: builtCspHeaders(path.join(REPO, 'dist')) });
-  browser = await chromium.launch(launchOptions());
 }, 240_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (tmp) rmSync(tmp, { recursive: true, force: true });
-});
+afterAll(() => unstage({ tmp, server, browser }));
 
 async function open(query: string): Promise<{ page: Page; problems: string[] }> {
   const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });

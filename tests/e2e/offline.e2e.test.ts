@@ -3,35 +3,21 @@
  * last data, with a badge saying so (service worker; the app is served over localhost, which
  * browsers treat as secure).
  */
-import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import { stageBuiltApp, unstage } from './stage';
+import { type Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { launchOptions } from '../tools/ensure-chromium.mjs';
-import { startServer, type RunningServer } from '../tools/serve.mjs';
-import { builtCspHeaders } from './csp';
+import { type RunningServer } from '../tools/serve.mjs';
 import { isExpectedConsoleError } from './expected-console';
 
-const REPO = fileURLToPath(new URL('../..', import.meta.url));
 let tmp = '';
 let server: RunningServer | null = null;
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!existsSync(path.join(REPO, 'dist', 'index.html'))) throw new Error('dist/index.html is missing: run `npm run build` first');
-  tmp = mkdtempSync(path.join(tmpdir(), 'jiuye-offline-'));
-  cpSync(path.join(REPO, 'dist'), path.join(tmp, 'app'), { recursive: true });
-  server = await startServer({ root: tmp, base: '/', headers: builtCspHeaders(path.join(REPO, 'dist')) });
-  browser = await chromium.launch(launchOptions());
+  ({ tmp, server, browser } = await stageBuiltApp({ prefix: 'jiuye-offline-' }));
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close().catch(() => undefined);
-  if (tmp) rmSync(tmp, { recursive: true, force: true });
-});
+afterAll(() => unstage({ tmp, server, browser }));
 
 it('reloads with the network down and still shows the last data, with the offline badge', async () => {
   const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });

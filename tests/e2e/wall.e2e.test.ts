@@ -13,17 +13,16 @@
  * Screenshots of every page at every size go to tests/artifacts/wall/<size>/<page-id>.png (git-ignored),
  * for people to look at; there are no pixel assertions.
  */
-import { builtCspHeaders } from './csp';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { stageBuiltApp, unstage } from './stage';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Papa from 'papaparse';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchOptions } from '../tools/ensure-chromium.mjs';
 import { isExpectedConsoleError } from './expected-console';
-import { startServer, type RunningServer } from '../tools/serve.mjs';
+import { type RunningServer } from '../tools/serve.mjs';
 import {
   judgeAll,
   judgeTarget,
@@ -35,7 +34,6 @@ import {
 } from '../helpers/reference-judge';
 
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
-const DIST = path.join(REPO, 'dist');
 const ARTIFACTS = path.join(REPO, 'tests', 'artifacts', 'wall');
 const BASE = '/wall-e2e/';
 const APP_DIR = 'app';
@@ -60,24 +58,13 @@ let appUrl = '';
 let refreshUrl = '';
 
 beforeAll(async () => {
-  if (!existsSync(path.join(DIST, 'index.html'))) {
-    throw new Error(`dist/index.html is missing: build the app first (\`npx vite build\`). Looked in ${DIST}`);
-  }
-  tmp = mkdtempSync(path.join(tmpdir(), 'jiuye-wall-e2e-'));
-  cpSync(DIST, path.join(tmp, APP_DIR), { recursive: true });
-  cpSync(DIST, path.join(tmp, REFRESH_DIR), { recursive: true });
+  ({ tmp, server, browser } = await stageBuiltApp({ prefix: 'jiuye-wall-e2e-', apps: [APP_DIR, REFRESH_DIR], base: BASE }));
   bundled = loadFolder(path.join(tmp, APP_DIR, 'data'));
-  server = await startServer({ root: tmp, base: BASE, headers: builtCspHeaders(path.join(REPO, 'dist')) });
   appUrl = `${server.url}${APP_DIR}/`;
   refreshUrl = `${server.url}${REFRESH_DIR}/`;
-  browser = await chromium.launch(launchOptions());
 });
 
-afterAll(async () => {
-  await browser?.close().catch(() => undefined);
-  await server?.close().catch(() => undefined);
-  if (tmp) rmSync(tmp, { recursive: true, force: true });
-});
+afterAll(() => unstage({ tmp, server, browser }));
 
 // ------------------------------------------------------------------ page helpers
 
