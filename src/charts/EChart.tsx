@@ -3,7 +3,7 @@
  * render with the render tracker, and exposes its instance under `window.__charts[name]` so
  * browser tests can read getOption() (never used by the app itself).
  */
-import { useEffect, useId, useRef } from 'react';
+import { useEffect, useId, useRef, useSyncExternalStore } from 'react';
 import { echarts, type ChartOption } from './echarts-setup';
 import { renderTracker } from './render-tracker';
 
@@ -20,25 +20,45 @@ export interface EChartProps {
   /** Text alternative for screen readers (also set as ECharts aria description). */
   description: string;
   className?: string;
-  /** 'svg' on the wall: text stays sharp at any size and is measurable in the DOM. */
-  renderer?: 'canvas' | 'svg';
   /** Click on a data item (e.g. a district tile): receives the item's data object. */
   onItemClick?: (data: unknown) => void;
 }
 
+/**
+ * Hover tooltips load when a pointer first enters a chart that has one. ECharts only wires a
+ * component into instances created after it is registered, so every chart is then created again.
+ */
+let tooltipsState: 'none' | 'loading' | 'ready' = 'none';
+const tooltipListeners = new Set<() => void>();
+function loadTooltips() {
+  if (tooltipsState !== 'none') return;
+  tooltipsState = 'loading';
+  void import('./chart-tooltip').then(() => {
+    tooltipsState = 'ready';
+    tooltipListeners.forEach((f) => f());
+  });
+}
+const subscribeTooltips = (f: () => void) => {
+  tooltipListeners.add(f);
+  return () => void tooltipListeners.delete(f);
+};
+const tooltipsReady = () => tooltipsState === 'ready';
 
-export function EChart({ name, option, description, className, renderer = 'canvas', onItemClick }: EChartProps) {
+export function EChart({ name, option, description, className, onItemClick }: EChartProps) {
   const el = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
   const id = useId();
   const clickRef = useRef(onItemClick);
+  const withTooltips = useSyncExternalStore(subscribeTooltips, tooltipsReady);
+  // Set when the chart was created again for tooltips: its option is then drawn without animation.
+  const recreated = useRef(false);
   useEffect(() => {
     clickRef.current = onItemClick;
   }, [onItemClick]);
 
   useEffect(() => {
     const node = el.current!;
-    const instance = echarts.init(node, undefined, { renderer });
+    const instance = echarts.init(node, undefined, { renderer: 'svg' });
     chart.current = instance;
     const onFinished = () => renderTracker.done(id);
     instance.on('finished', onFinished);
@@ -52,24 +72,37 @@ export function EChart({ name, option, description, className, renderer = 'canva
       if (window.__charts?.[name] === instance) delete window.__charts[name];
       instance.dispose();
       chart.current = null;
+      recreated.current = true;
     };
-  }, [id, name, renderer]);
+  }, [id, name, withTooltips]);
 
   useEffect(() => {
     const instance = chart.current;
     if (!instance) return;
     renderTracker.start(id);
-    instance.setOption(option, { notMerge: true });
+    instance.setOption(recreated.current ? { ...option, animation: false } : option, { notMerge: true });
+    recreated.current = false;
     // 'finished' does not fire when nothing changed on screen; count one frame later as done.
     const raf = requestAnimationFrame(() => requestAnimationFrame(() => renderTracker.done(id)));
     return () => cancelAnimationFrame(raf);
-  }, [id, option]);
+  }, [id, option, withTooltips]);
 
-  return <div ref={el} className={className ?? 'chart'} data-chart={name} role="img" aria-label={description} />;
+  return (
+    <div
+      ref={el}
+      className={className ?? 'chart'}
+      data-chart={name}
+      role="img"
+      aria-label={description}
+      onPointerEnter={option.tooltip && !withTooltips ? loadTooltips : undefined}
+    />
+  );
 }
 
-/** PNG of a chart by name (white background for print and slides). */
-export function chartPng(name: string): string | null {
+/** PNG of a chart by name, drawn by the canvas renderer (loaded on the first export). */
+export async function chartPng(name: string): Promise<string | null> {
   const instance = window.__charts?.[name];
-  return instance ? instance.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#ffffff' }) : null;
+  if (!instance) return null;
+  const { drawPng } = await import('./chart-png');
+  return drawPng(instance);
 }

@@ -2,10 +2,11 @@
  * ECharts with only what the dashboard draws registered, and the option type composed from the
  * same list: an option that needs an unregistered component does not compile.
  *
- * What only some pages need is registered by them, so the others never download it: the SVG
- * renderer by the wall and the workbench's map (renderer-svg.ts), the canvas renderer and hover
- * tooltips by the workbench (renderer-canvas.ts: a wall has no pointer), the map series only once
- * an areas.geojson is there (geo-map.ts).
+ * Every chart on screen is drawn as SVG (crisp at any size, text stays text). What only some
+ * moments need loads then, so no page downloads it up front: hover tooltips when a pointer first
+ * enters a chart that has one (chart-tooltip.ts: a wall has no pointer), the canvas renderer when
+ * a chart is exported as PNG (chart-png.ts), the map series once there is an areas.geojson
+ * (geo-map.ts).
  */
 import * as echarts from 'echarts/core';
 import {
@@ -21,8 +22,8 @@ import {
 } from 'echarts/charts';
 import {
   AriaComponent,
-  GridComponent,
-  LegendComponent,
+  GridSimpleComponent,
+  LegendPlainComponent,
   MarkLineComponent,
   TitleComponent,
   type AriaComponentOption,
@@ -32,6 +33,7 @@ import {
   type TitleComponentOption,
   type TooltipComponentOption,
 } from 'echarts/components';
+import { SVGRenderer } from 'echarts/renderers';
 
 echarts.use([
   BarChart,
@@ -39,10 +41,11 @@ echarts.use([
   LineChart,
   ScatterChart,
   AriaComponent,
-  GridComponent,
-  LegendComponent,
+  GridSimpleComponent,
+  LegendPlainComponent,
   MarkLineComponent,
   TitleComponent,
+  SVGRenderer,
 ]);
 
 export type ChartOption = echarts.ComposeOption<

@@ -75,8 +75,10 @@ async function startEngine(): Promise<SqlEngine> {
       DB_START_TIMEOUT_MS,
     );
   });
+  performance.mark('duckdb:start');
   try {
     await Promise.race([db.instantiate(absolute(bundle.mainModule)), failed]);
+    performance.mark('duckdb:instantiated');
     await Promise.race([
       db.open({ query: { castBigIntToDouble: true, castTimestampToDate: true, castDecimalToDouble: true } }),
       failed,
@@ -90,9 +92,11 @@ async function startEngine(): Promise<SqlEngine> {
   } finally {
     clearTimeout(timer);
   }
+  performance.mark('duckdb:open');
   const conn = await db.connect();
   // Never reach out to an extension repository: wall screens sit on closed networks.
   await conn.query(`SET autoinstall_known_extensions = false; SET autoload_known_extensions = false;`);
+  performance.mark('duckdb:ready');
   return wrap(db, conn);
 }
 

@@ -1108,17 +1108,47 @@ describe('7. export', () => {
     });
   });
 
-  it('PNG of the selected target’s chart', async () => {
-    await withPage('?year=2023', async ({ page }) => {
+  it('PNG of the selected target’s chart, drawn by the canvas renderer that loads on the first export', async () => {
+    await withPage('?year=2023', async ({ page, requests }) => {
       expect(await page.isDisabled('[data-export="png"]')).toBe(true);
       await page.click('tr[data-row="hjb2023-3-10-assistance-rate"] button.row-select');
       await page.waitForSelector('[data-chart="analyst-monthly"]');
       await waitReady(page);
+      const pngChunk = () => requests.filter((r) => /\/chart-png-[^/]+\.js$/.test(r)).length;
+      expect(pngChunk()).toBe(0);
       const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-export="png"]')]);
+      expect(pngChunk()).toBe(1);
       expect(download.suggestedFilename()).toMatch(/\.png$/);
       const bytes = readFileSync((await download.path())!);
       expect([...bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
       expect(bytes.length).toBeGreaterThan(2000);
+    });
+  });
+});
+
+describe('7b. hover', () => {
+  it('tooltips load when the pointer first enters a chart, then show the hovered month’s values', async () => {
+    await withPage('?year=2023&target=hjb2023-3-10-assistance-rate', async ({ page, requests }) => {
+      const chart = page.locator('[data-chart="analyst-monthly"]');
+      await chart.waitFor();
+      await waitReady(page);
+      const tooltipChunk = () => requests.filter((r) => /\/chart-tooltip-[^/]+\.js$/.test(r)).length;
+      expect(tooltipChunk()).toBe(0);
+      await chart.scrollIntoViewIfNeeded();
+      const box = (await chart.boundingBox())!;
+      // The months sit on a category axis: hovering across it must, once tooltips are in, show
+      // one month's actual and target as the chart's own option has them.
+      const tip = page.locator('[data-chart="analyst-monthly"] > div:not(:has(svg))');
+      await expect
+        .poll(
+          async () => {
+            for (const f of [0.4, 0.5, 0.6]) await page.mouse.move(box.x + box.width * f, box.y + box.height / 2, { steps: 3 });
+            return (await tip.count()) ? await tip.first().innerText() : '';
+          },
+          { timeout: 10_000 },
+        )
+        .toMatch(/实际值\s*\d+\.\d%[\s\S]*目标值\s*90\.0%/);
+      expect(tooltipChunk()).toBe(1);
     });
   });
 });

@@ -6,8 +6,6 @@ import { useDashboard } from '../../app/dashboard-context';
 import { useRefreshFailures } from '../../app/refresh-log';
 import { chartPng } from '../../charts/EChart';
 import { ANALYST_THEME } from '../../charts/theme';
-import '../../charts/renderer-canvas';
-import '../../charts/renderer-svg';
 import { Header } from '../panels/Header';
 import { useDistrictSummaries, useFilteredTargets } from '../panels/hooks';
 import { PanelBoundary } from '../panels/PanelBoundary';
@@ -35,8 +33,8 @@ export function AnalystView() {
     const { buildTargetsCsv, download } = await import('./export-csv');
     download(`targets-${year}.csv`, buildTargetsCsv(rows, i18n.lang, i18n.status));
   };
-  const exportPng = () => {
-    const url = chartPng('analyst-monthly');
+  const exportPng = async () => {
+    const url = await chartPng('analyst-monthly');
     if (!url) return;
     const a = document.createElement('a');
     a.href = url;

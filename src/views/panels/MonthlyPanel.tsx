@@ -13,21 +13,22 @@ export function MonthlyPanel({
   judged,
   theme,
   name,
-  renderer,
+  wall = false,
 }: {
   judged: JudgedTarget;
   theme: ChartTheme;
   name: string;
-  renderer?: 'canvas' | 'svg';
+  /** On the wall: this year only, the legend under the chart, no hover. */
+  wall?: boolean;
 }) {
   const { i18n } = useDashboard();
   const { lang } = i18n;
   const series = useMonthlySeries(judged);
   // The analyst compares with the same months of last year; the wall keeps to this year.
-  const prior = usePriorYearSeries(renderer === 'svg' ? null : judged);
+  const prior = usePriorYearSeries(wall ? null : judged);
   const { indicator, judgement } = judged;
   // On the wall the title is the indicator alone: the legend says what the lines are.
-  const title = renderer === 'svg' ? `${areaName(judged.area, lang)} · ${indicatorName(indicator, lang)}` : `${i18n.t('monthlyTitle')} · ${indicatorName(indicator, lang)}`;
+  const title = wall ? `${areaName(judged.area, lang)} · ${indicatorName(indicator, lang)}` : `${i18n.t('monthlyTitle')} · ${indicatorName(indicator, lang)}`;
   const description = useMemo(() => {
     const pts = (series.data ?? []).filter((p) => p.actual != null);
     const last = pts[pts.length - 1];
@@ -43,11 +44,11 @@ export function MonthlyPanel({
         target: judgement.target,
         theme,
         labels: { actual: i18n.t('actual'), target: i18n.t('target'), pace: i18n.t('pace'), title, description, priorYear: i18n.t('priorYear') },
-        legendBottom: renderer === 'svg',
+        legendBottom: wall,
         prior: prior.data?.map((p) => p.actual),
       }),
-    [series.data, prior.data, indicator.unit, lang, judgement.target, theme, i18n, title, description, renderer],
+    [series.data, prior.data, indicator.unit, lang, judgement.target, theme, i18n, title, description, wall],
   );
   if (series.isPending) return <div className="chart placeholder" />;
-  return <EChart name={name} option={option} description={description} renderer={renderer} />;
+  return <EChart name={name} option={option} description={description} />;
 }

@@ -52,7 +52,7 @@ export function BulletPanel({ rows, name, title, theme }: { rows: BulletRow[]; n
   return (
     <div className="bullet-columns" ref={holder} style={{ ['--cols' as string]: String(options.length) }}>
       {options.map((o, i) => (
-        <EChart key={i} name={`${name}-${i}`} option={o.option} description={o.description} renderer="svg" />
+        <EChart key={i} name={`${name}-${i}`} option={o.option} description={o.description} />
       ))}
     </div>
   );
@@ -105,7 +105,7 @@ export function MapPanel({
   );
   return (
     <div className="map-holder" data-map={geographic ? 'geo' : 'tiles'}>
-      <EChart name={name} option={option} description={labels.description} renderer="svg" onItemClick={onClick} />
+      <EChart name={name} option={option} description={labels.description} onItemClick={onClick} />
     </div>
   );
 }
@@ -133,5 +133,5 @@ export function RankingPanel({ summaries, name, theme }: { summaries: DistrictSu
     [bars, lang, theme, i18n, description],
   );
   if (bars.length === 0) return <p className="wall-empty">{i18n.t('chartNoData')}</p>;
-  return <EChart name={name} option={option} description={description} renderer="svg" />;
+  return <EChart name={name} option={option} description={description} />;
 }

@@ -7,7 +7,6 @@ import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } fr
 import { useDashboard } from '../../app/dashboard-context';
 import { wallPages, type WallPage } from '../../app/wall-pages';
 import { WALL_THEME } from '../../charts/theme';
-import '../../charts/renderer-svg';
 import { areaName } from '../panels/labels';
 import { useViewportFont } from '../panels/use-viewport-font';
 import { DistrictPage, DistrictsPage, GroupPage, OverviewPage, SourcesPage } from './pages/WallPages';

@@ -81,7 +81,7 @@ export function GroupPage({ data, theme, group }: PageProps & { group: string })
       <section className="wall-panel">
         {line ? (
           <PanelBoundary name="group-line" label={i18n.t('panelError')}>
-            <MonthlyPanel judged={line} theme={theme} name="wall-cumulative" renderer="svg" />
+            <MonthlyPanel judged={line} theme={theme} name="wall-cumulative" wall />
           </PanelBoundary>
         ) : (
           <p className="wall-empty">{i18n.t('chartNoData')}</p>
