@@ -71,7 +71,10 @@ export function App() {
   const stamp = `${folder.dataUpdatedAt}:${version}`;
   const catalog = useQuery({
     queryKey: queryKeys.catalog(state.data, stamp),
-    queryFn: () => readCatalog(folder.data!.engine),
+    // Tagged with the stamp it was read under: while a new read runs, the previous catalog is
+    // shown (placeholder) and keeps its own stamp, so nothing downstream is keyed to the new one
+    // before there is a catalog to go with it.
+    queryFn: async () => ({ read: await readCatalog(folder.data!.engine), stamp }),
     enabled: folder.data != null,
     placeholderData: keepPreviousData,
   });
@@ -94,7 +97,7 @@ export function App() {
 
   const dashboard: Dashboard | null = useMemo(() => {
     if (!folder.data || !catalog.data) return null;
-    const c = catalog.data;
+    const c = catalog.data.read;
     const asOf = resolveAsOf(state.asof, c.latestIdx, c.targets);
     const year = state.year ?? defaultYear(asOf, c.targets);
     const areas = state.areas.filter((a) => c.areaByCode.has(a));
@@ -107,8 +110,9 @@ export function App() {
       state,
       setState,
       // Downstream queries key on the catalog they read: a key that changed before its catalog did
-      // would cache results computed from the old one.
-      version: `${stamp}:${catalog.dataUpdatedAt}`,
+      // would run them on the old one, and cache what they computed from it under the new key.
+      // (Not dataUpdatedAt: a placeholder reports the new query's, 0.)
+      version: catalog.data.stamp,
       bumpVersion: () => setVersion((v) => v + 1),
       i18n,
       loadedAt: folder.dataUpdatedAt,
@@ -116,7 +120,7 @@ export function App() {
       offline: folder.data.report.offline,
       refreshError: folder.error,
     };
-  }, [folder.data, folder.dataUpdatedAt, folder.error, catalog.data, catalog.dataUpdatedAt, state, setState, stamp, i18n]);
+  }, [folder.data, folder.dataUpdatedAt, folder.error, catalog.data, state, setState, i18n]);
 
   // DuckDB itself failed to start (e.g. the wasm could not be fetched): only a reload can help.
   useEffect(() => {

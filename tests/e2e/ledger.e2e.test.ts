@@ -73,6 +73,7 @@ const num = (v: unknown) => (v == null || v === '' ? null : Number(v));
 it('derives exactly the independent figures from a 100k-row ledger and judges the targets it feeds', async () => {
   const { page, problems } = await open('?year=2023&asof=2023-12');
   const requestsBefore = server.requests.length;
+  await page.evaluate(() => void ((window as unknown as { __sqlTrace: unknown[] }).__sqlTrace = []));
   await page.setInputFiles('input[data-ledger-input]', ledgerPath);
   await page.waitForSelector('[data-ledger-report][data-state="done"], [data-ledger-report][data-state="error"]', { timeout: 120_000 });
   expect(await page.getAttribute('[data-ledger-report]', 'data-state'), (await page.textContent('[data-ledger-report]')) ?? '').toBe('done');
@@ -86,6 +87,12 @@ it('derives exactly the independent figures from a 100k-row ledger and judges th
     rows.map((r) => ({ ...r, value: num(r.value), numerator: num(r.numerator), denominator: num(r.denominator) })).sort((a, b) => keyOf(a).localeCompare(keyOf(b)));
   expect(shown.length).toBeGreaterThan(1000);
   expect(norm(shown)).toEqual(norm(expected));
+  // The year is judged once after the swap, on the catalog read after it (it once ran twice: first
+  // on the previous catalog, while the new one was being read).
+  const trace = await page.evaluate(() => (window as unknown as { __sqlTrace: { what: string }[] }).__sqlTrace.map((t) => t.what));
+  const swap = trace.findIndex((w) => w.startsWith('BEGIN TRANSACTION; DELETE FROM ledger_actuals'));
+  expect(swap).toBeGreaterThan(-1);
+  expect(trace.slice(swap).filter((w) => w.startsWith('WITH RECURSIVE req(')).length).toBe(1);
 
   // Independent judgement: the bundled folder with the ledger's figures upserted into actuals.
   const folder = path.join(tmp, 'merged');
