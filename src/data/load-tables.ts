@@ -362,9 +362,9 @@ export async function stageFile(
   const fname = `upload_${++fileCounter}.csv`;
   await engine.registerText(fname, numbered.text);
   try {
-    await engine.exec(`DROP TABLE IF EXISTS reject_errors; DROP TABLE IF EXISTS reject_scans;`);
     await engine.exec(
-      `CREATE OR REPLACE TEMP TABLE raw_${table} AS SELECT * FROM read_csv('${fname}',
+      `DROP TABLE IF EXISTS reject_errors; DROP TABLE IF EXISTS reject_scans;
+       CREATE OR REPLACE TEMP TABLE raw_${table} AS SELECT * FROM read_csv('${fname}',
         auto_detect = false, header = true, delim = ',', quote = '"', escape = '"', new_line = '\\n',
         columns = {${columnsSql}}, store_rejects = true, null_padding = false, strict_mode = true);`,
     );
@@ -447,12 +447,16 @@ interface StagedInput {
   rejected: LoadIssue[];
 }
 
-/** The checks and typing shared by every input format: raw_<t> → chk_<t> → new_<t>. */
+/**
+ * The checks and typing shared by every input format: raw_<t> → chk_<t> (trimmed, numbers parsed)
+ * → flag_<t> (each line's first failing check, and its place among lines of the same key) →
+ * new_<t> (typed, lines that passed). All of it in one round trip: on a cold engine each statement
+ * costs its own planning and worker message, and this runs for every table of every load.
+ */
 async function checkStaged(engine: SqlEngine, input: StagedInput): Promise<FileReport> {
   const { file, table, encoding, present, context } = input;
   const rejected = [...input.rejected];
   const spec = TABLES[table];
-  await prepareContext(engine, table, context);
   const cols = spec.columns
     .map((c) => (present.includes(c) ? `NULLIF(trim(CAST(${c} AS VARCHAR)), '') AS ${c}` : `NULL::VARCHAR AS ${c}`))
     .join(', ');
@@ -466,58 +470,50 @@ async function checkStaged(engine: SqlEngine, input: StagedInput): Promise<FileR
     hasArea ? `LEFT JOIN area_alias al ON al.alias = r.area_code` : '',
     table === 'actuals' ? `LEFT JOIN (SELECT indicator_id AS ind_id, kind, unit FROM ctx_indicators) ci ON ci.ind_id = r.indicator_id` : '',
   ].join(' ');
+  const checks = CHECKS[table];
+  const key = spec.key.join(', ');
+  const shown = (c: (typeof checks)[number]) =>
+    c.column ? `left(CAST(${c.column === 'area_code' && hasArea ? 'area_code_input' : c.column} AS VARCHAR), ${VALUE_PREVIEW})` : 'NULL';
   await engine.exec(
-    `CREATE OR REPLACE TEMP TABLE chk_${table} AS
+    `${contextSql(table, context)}
+     CREATE OR REPLACE TEMP TABLE chk_${table} AS
      SELECT r.*${replace.length ? ` REPLACE (${replace.join(', ')})` : ''}
        ${hasArea ? ', r.area_code AS area_code_input, al.kind AS alias_kind' : ''}
        ${table === 'actuals' ? ', ci.kind, ci.unit' : ''}
        ${NUMERIC_COLUMNS[table].map((c) => `, num_of(r.${c}) AS ${NUM(c)}`).join('')}
-     FROM (SELECT __line AS line, ${cols} FROM raw_${table}) r ${joins};`,
+     FROM (SELECT __line AS line, ${cols} FROM raw_${table}) r ${joins};
+     -- Each line's first failing check, in the table's order (the order is the priority), and
+     -- its rank among the lines with its key (a duplicate is every one after the first).
+     CREATE OR REPLACE TEMP TABLE flag_${table} AS
+     SELECT line,
+       CASE ${checks.map((c, i) => `WHEN coalesce(${c.when}, false) THEN ${i}`).join(' ')} END AS idx,
+       CASE ${checks.map((c) => `WHEN coalesce(${c.when}, false) THEN ${shown(c)}`).join(' ')} END AS val,
+       row_number() OVER (PARTITION BY ${key} ORDER BY line) AS dup_n,
+       first_value(line) OVER (PARTITION BY ${key} ORDER BY line) AS first_line,
+       left(concat_ws(' / ', ${key}), ${VALUE_PREVIEW}) AS key_val
+     FROM chk_${table};
+     CREATE OR REPLACE TEMP TABLE new_${table} AS SELECT * FROM (${TYPED[table]}
+       WHERE line NOT IN (SELECT line FROM flag_${table} WHERE idx IS NOT NULL OR dup_n > 1) ORDER BY line);`,
   );
-  const checks = CHECKS[table];
-  const key = spec.key.join(', ');
-  // One scan: each line's first failing check, in the table's order (the order is the priority).
   // A duplicate key is reported only for a line that passes every check.
-  const shown = (c: (typeof checks)[number]) =>
-    c.column ? `left(CAST(${c.column === 'area_code' && hasArea ? 'area_code_input' : c.column} AS VARCHAR), ${VALUE_PREVIEW})` : 'NULL';
-  const failing = await engine.query<{ line: number; idx: number; val: string | null }>(
-    `SELECT line, idx, val FROM (
-       SELECT line,
-         CASE ${checks.map((c, i) => `WHEN coalesce(${c.when}, false) THEN ${i}`).join(' ')} END AS idx,
-         CASE ${checks.map((c) => `WHEN coalesce(${c.when}, false) THEN ${shown(c)}`).join(' ')} END AS val
-       FROM chk_${table}) WHERE idx IS NOT NULL ORDER BY line`,
+  const flagged = await engine.query<{ line: number; idx: number | null; val: string | null; first_line: number; key_val: string | null }>(
+    `SELECT line, idx, val, first_line, key_val FROM flag_${table} WHERE idx IS NOT NULL OR dup_n > 1 ORDER BY line`,
   );
-  const duplicates = await engine.query<{ line: number; val: string | null; first_line: number }>(
-    `SELECT line, left(concat_ws(' / ', ${key}), ${VALUE_PREVIEW}) AS val, first_line
-     FROM (SELECT line, ${key}, first_value(line) OVER (PARTITION BY ${key} ORDER BY line) AS first_line,
-                  row_number() OVER (PARTITION BY ${key} ORDER BY line) AS n FROM chk_${table}) WHERE n > 1 ORDER BY line`,
-  );
-  const failed = new Set(failing.map((f) => Number(f.line)));
-  const bad = [
-    ...failing.map((f) => {
-      const c = checks[Number(f.idx)]!;
-      return { line: Number(f.line), code: c.code as IssueCode, col: c.column ?? null, val: f.val, detail: null as string | null };
-    }),
-    ...duplicates
-      .filter((d) => !failed.has(Number(d.line)))
-      .map((d) => ({ line: Number(d.line), code: 'duplicate_key' as IssueCode, col: spec.key[0]!, val: d.val, detail: String(d.first_line) })),
-  ].sort((a, b) => a.line - b.line);
-  for (const b of bad) rejected.push({ file, line: Number(b.line), column: b.col, code: b.code, value: b.val, detail: b.detail });
+  for (const f of flagged) {
+    const c = f.idx == null ? null : checks[Number(f.idx)]!;
+    rejected.push(
+      c
+        ? { file, line: Number(f.line), column: c.column ?? null, code: c.code, value: f.val, detail: null }
+        : { file, line: Number(f.line), column: spec.key[0]!, code: 'duplicate_key', value: f.key_val, detail: String(f.first_line) },
+    );
+  }
   rejected.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
 
-  await engine.exec(`CREATE OR REPLACE TEMP TABLE bad_lines AS SELECT * FROM (VALUES (NULL::BIGINT)) t(line) WHERE false;`);
-  for (let i = 0; i < bad.length; i += 500) {
-    const chunk = bad.slice(i, i + 500);
-    await engine.query(`INSERT INTO bad_lines VALUES ${chunk.map(() => '(?)').join(', ')}`, chunk.map((b) => Number(b.line)));
-  }
-  await engine.exec(
-    `CREATE OR REPLACE TEMP TABLE new_${table} AS SELECT * FROM (${TYPED[table]} WHERE line NOT IN (SELECT line FROM bad_lines) ORDER BY line);`,
-  );
   const mapped: AreaMapping[] = hasArea
     ? (
         await engine.query<{ from: string; to: string; kind: string; n: number }>(
           `SELECT area_code_input AS "from", area_code AS "to", any_value(alias_kind) AS kind, count(*) AS n
-           FROM chk_${table} WHERE alias_kind IS NOT NULL AND line NOT IN (SELECT line FROM bad_lines)
+           FROM chk_${table} WHERE alias_kind IS NOT NULL AND line IN (SELECT line FROM new_${table})
            GROUP BY ALL ORDER BY 1`,
         )
       ).map((m) => ({ from: String(m.from), to: String(m.to), kind: m.kind === 'former' ? 'former' : 'name', rows: Number(m.n) }))
@@ -529,34 +525,39 @@ async function checkStaged(engine: SqlEngine, input: StagedInput): Promise<FileR
   return report;
 }
 
-/** ctx_<t> views: what a staged table's references are checked against, and the area aliases. */
-async function prepareContext(engine: SqlEngine, table: TableName, context: 'committed' | 'staged'): Promise<void> {
+/** A fixed spelling from FORMER_AREAS as a SQL literal (letters and digits only, checked). */
+const literal = (s: string) => {
+  if (!/^[\p{L}\p{N}]+$/u.test(s)) throw new Error(`not a plain name or code: ${s}`);
+  return `'${s}'`;
+};
+
+/**
+ * ctx_<t> views, what a staged table's references are checked against, and area_alias, the
+ * accepted other spellings of an area code (SQL to run before chk_<t> is made).
+ */
+function contextSql(table: TableName, context: 'committed' | 'staged'): string {
   // Staged (a folder): the tables before this one in TABLE_ORDER were staged as new_<t> already (a
   // folder stops at its first fatal table). Committed (one file): the tables in use.
   const src = (t: TableName) => (context === 'staged' ? `new_${t}` : t);
-  if (table !== 'areas') {
-    await engine.exec(`CREATE OR REPLACE TEMP VIEW ctx_areas AS SELECT area_code, name_zh FROM ${src('areas')};`);
-  } else {
-    // Areas may reference parents loaded before (upsert) or in the same file.
-    await engine.exec(
-      `CREATE OR REPLACE TEMP VIEW ctx_areas AS SELECT area_code, name_zh FROM ${context === 'committed' ? 'areas' : '(SELECT NULL::VARCHAR AS area_code, NULL::VARCHAR AS name_zh WHERE false)'};`,
-    );
-  }
+  const parts = [
+    table !== 'areas'
+      ? `CREATE OR REPLACE TEMP VIEW ctx_areas AS SELECT area_code, name_zh FROM ${src('areas')};`
+      : // Areas may reference parents loaded before (upsert) or in the same file.
+        `CREATE OR REPLACE TEMP VIEW ctx_areas AS SELECT area_code, name_zh FROM ${context === 'committed' ? 'areas' : '(SELECT NULL::VARCHAR AS area_code, NULL::VARCHAR AS name_zh WHERE false)'};`,
+  ];
   if (table === 'targets' || table === 'actuals') {
-    await engine.exec(`CREATE OR REPLACE TEMP VIEW ctx_indicators AS SELECT indicator_id, kind, unit FROM ${src('indicators')};`);
     // Former district codes and names, and unambiguous current names, as accepted spellings of a code.
-    await engine.exec(`CREATE OR REPLACE TEMP TABLE area_alias (alias VARCHAR, area_code VARCHAR, kind VARCHAR);`);
-    await engine.query(
-      `INSERT INTO area_alias SELECT alias, code, 'former' FROM (VALUES ${FORMER_AREAS.map(() => '(?, ?)').join(', ')}) v(alias, code)
-       WHERE code IN (SELECT area_code FROM ctx_areas) AND alias NOT IN (SELECT area_code FROM ctx_areas)`,
-      FORMER_AREAS.flat(),
-    );
-    await engine.exec(
+    parts.push(
+      `CREATE OR REPLACE TEMP VIEW ctx_indicators AS SELECT indicator_id, kind, unit FROM ${src('indicators')};`,
+      `CREATE OR REPLACE TEMP TABLE area_alias (alias VARCHAR, area_code VARCHAR, kind VARCHAR);`,
+      `INSERT INTO area_alias SELECT alias, code, 'former' FROM (VALUES ${FORMER_AREAS.map(([a, c]) => `(${literal(a)}, ${literal(c)})`).join(', ')}) v(alias, code)
+       WHERE code IN (SELECT area_code FROM ctx_areas) AND alias NOT IN (SELECT area_code FROM ctx_areas);`,
       `INSERT INTO area_alias SELECT name_zh, any_value(area_code), 'name' FROM ctx_areas
        WHERE name_zh IS NOT NULL AND name_zh NOT IN (SELECT area_code FROM ctx_areas) AND name_zh NOT IN (SELECT alias FROM area_alias)
        GROUP BY name_zh HAVING count(*) = 1;`,
     );
   }
+  return parts.join('\n');
 }
 
 export interface FolderReport {
