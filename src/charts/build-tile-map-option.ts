@@ -177,6 +177,47 @@ export interface TileDatum {
   isSelected: boolean;
 }
 
+const LINE = 1.2;
+
+/**
+ * A text's width in ems, near enough: CJK characters and symbols (the status marks ✓ ✕ → among
+ * them, full width in CJK fonts) are square, Latin letters and digits about half.
+ */
+function ems(text: string): number {
+  let n = 0;
+  for (const ch of text) n += /[\u2190-\u2bff\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]/.test(ch) ? 1 : 0.58;
+  return n;
+}
+
+/**
+ * Sizes and places a tile's two texts: as large as the theme's sizes and as the tile allows, never
+ * under 0.8 × the theme's font (the wall's legibility floor). A name that does not fit on one line
+ * at that floor takes two (split at a space, or a CJK name in halves: 浦东 / 新区); a status line
+ * that does not fit puts the figure under the mark. The two are centred in the tile together.
+ */
+export function fitTileText(name: string, status: string, tile: number, font: number) {
+  const room = tile * 0.9;
+  const clamp = (size: number, max: number) => Math.max(font * 0.8, Math.min(max, size));
+  const fits = (text: string, size: number) => ems(text) * size <= room + 1e-9;
+  let nameSize = clamp(room / Math.max(ems(name), 1), font * 0.95);
+  let nameLines = 1;
+  let nameWidth = room;
+  if (!fits(name, nameSize)) {
+    nameLines = 2;
+    const words = name.split(/\s+/).filter(Boolean);
+    const chars = [...name];
+    const half = words.length > 1 ? Math.max(...words.map(ems), ems(name) / 2) : ems(chars.slice(0, Math.ceil(chars.length / 2)).join(''));
+    nameSize = clamp(room / half, font * 0.95);
+    if (words.length <= 1) nameWidth = half * nameSize * 1.02;
+  }
+  const statusSize = clamp(room / Math.max(ems(status), 1), font * 0.85);
+  const statusLines = status === '' ? 0 : fits(status, statusSize) ? 1 : 2;
+  const gap = tile * 0.04;
+  const height = nameLines * nameSize * LINE + gap + statusLines * statusSize * LINE;
+  const nameY = (tile - height) / 2;
+  return { nameSize, nameWidth, statusSize, status, nameY, statusY: nameY + nameLines * nameSize * LINE + gap };
+}
+
 /**
  * Tile map: a rounded square per area, filled by status, with the name and "mark figure" inside.
  * One `custom` series per status present (so the legend can name them), drawn in container
@@ -215,7 +256,8 @@ export function buildTileMapOption(cells: readonly MapCell[], opts: { theme: Cha
       const y = y0 + (cell.row - minRow) * size + gap / 2;
       const fill = cellFill(cell.status, theme);
       const ink = textColorOn(fill);
-      const textBase = { fill: ink, fontFamily: PAGE_FONT, align: 'center', width: s * 0.92, overflow: 'break' } as const;
+      const text = fitTileText(cell.name, cellStatusLine(cell), s, f);
+      const textBase = { fill: ink, fontFamily: PAGE_FONT, align: 'center', verticalAlign: 'top', width: s * 0.92, overflow: 'break' } as const;
       return {
         type: 'group',
         children: [
@@ -229,14 +271,14 @@ export function buildTileMapOption(cells: readonly MapCell[], opts: { theme: Cha
           {
             type: 'text',
             x: x + s / 2,
-            y: y + s / 2 - f * 0.1,
-            style: { ...textBase, text: cell.name, fontSize: f * 0.95, fontWeight: 600, verticalAlign: 'bottom' },
+            y: y + text.nameY,
+            style: { ...textBase, text: cell.name, width: text.nameWidth, fontSize: text.nameSize, lineHeight: text.nameSize * LINE, fontWeight: 600 },
           },
           {
             type: 'text',
             x: x + s / 2,
-            y: y + s / 2 + f * 0.1,
-            style: { ...textBase, text: cellStatusLine(cell), fontSize: f * 0.85, verticalAlign: 'top' },
+            y: y + text.statusY,
+            style: { ...textBase, text: text.status, fontSize: text.statusSize, lineHeight: text.statusSize * LINE },
           },
         ],
       };

@@ -12,6 +12,7 @@ import {
   buildTileMapOption,
   cellStatusLine,
   DARK_TEXT,
+  fitTileText,
   LIGHT_TEXT,
   placeTiles,
   SHANGHAI_DISTRICT_TILES,
@@ -380,6 +381,45 @@ describe('tile text', () => {
     [{ status: null, valueText: null }, '—'],
   ] as const)('%o → %s', (c, text) => {
     expect(cellStatusLine(c)).toBe(text);
+  });
+});
+
+describe('fitTileText', () => {
+  it('keeps the theme sizes where they fit: a wall tile of 200 px', () => {
+    const t = fitTileText('浦东新区', '✕ 95.0%', 200, 20);
+    expect(t.nameSize).toBeCloseTo(19, 6);
+    expect(t.statusSize).toBeCloseTo(17, 6);
+    expect(t.statusY - t.nameY).toBeCloseTo(19 * 1.2 + 8, 6); // one name line, then the 4 % gap
+  });
+
+  it('shrinks into a 60 px workbench tile (font 13): a four-character name and the status on one line each, centred', () => {
+    const tile = 60;
+    const t = fitTileText('浦东新区', '✓ 102.1%', tile, 13);
+    // Four square characters in 90 % of the tile; the status line is a mark, a space and 6 narrow glyphs.
+    expect(4 * t.nameSize).toBeLessThanOrEqual(0.9 * tile + 1e-9);
+    expect((1 + 7 * 0.58) * t.statusSize).toBeLessThanOrEqual(0.9 * tile + 1e-9);
+    expect(t.statusSize).toBeGreaterThanOrEqual(13 * 0.8);
+    const bottom = t.statusY + 1.2 * t.statusSize;
+    expect(t.statusY - t.nameY).toBeCloseTo(1.2 * t.nameSize + 0.04 * tile, 6);
+    expect(t.nameY).toBeCloseTo(tile - bottom, 6);
+    expect(t.nameY).toBeGreaterThan(0);
+  });
+
+  it('never goes under 0.8 × the font: a name that does not fit then takes two lines, split in halves', () => {
+    const t = fitTileText('浦东新区', '✕ 95.0%', 70, 23);
+    expect(t.nameSize).toBeGreaterThanOrEqual(23 * 0.8);
+    expect(t.statusSize).toBeGreaterThanOrEqual(23 * 0.8);
+    // Two characters per line: the wrap width holds two at this size and not three.
+    expect(t.nameWidth).toBeGreaterThanOrEqual(2 * t.nameSize);
+    expect(t.nameWidth).toBeLessThan(3 * t.nameSize);
+    expect(t.statusY - t.nameY).toBeCloseTo(2 * 1.2 * t.nameSize + 0.04 * 70, 6);
+  });
+
+  it('splits a name of several words at a space, sized by its longest word', () => {
+    const t = fitTileText('Pudong New Area', '✓ 102.1%', 80, 20);
+    expect(t.nameSize).toBeGreaterThan((0.9 * 80) / (15 * 0.58));
+    expect(t.nameWidth).toBeCloseTo(0.9 * 80, 6);
+    expect(t.statusY - t.nameY).toBeCloseTo(2 * 1.2 * t.nameSize + 0.04 * 80, 6);
   });
 });
 

@@ -89,7 +89,7 @@ export function TargetDetail({ judged, onArea }: { judged: JudgedTarget; onArea:
           </p>
           <p className="quote">{target.quote ?? i18n.t('noQuote')}</p>
           {components && components.sources.length > 0 && (
-            <p className="sources">
+            <p className="figure-sources">
               {i18n.t('source')}: {components.sources.join('；')}
             </p>
           )}
