@@ -20,7 +20,15 @@ const ROW_PX = 44;
 const EXPANDED_PX = 132;
 const VIEWPORT_PX = 640;
 
-export function TargetTable({ rows, selected, onSelect }: { rows: readonly JudgedTarget[]; selected: string | null; onSelect: (id: string) => void }) {
+export function TargetTable({
+  rows,
+  selected,
+  onSelect,
+}: {
+  rows: readonly JudgedTarget[];
+  selected: string | null;
+  onSelect: (id: string) => void;
+}) {
   const { i18n, state, setState } = useDashboard();
   const { lang } = i18n;
   const [expanded, setExpanded] = useState<Set<string>>(new Set());
@@ -62,7 +70,11 @@ export function TargetTable({ rows, selected, onSelect }: { rows: readonly Judge
     const active = sort.key === key;
     const next = active && !sort.desc ? `-${key}` : key;
     return (
-      <th scope="col" className={numeric ? 'num' : undefined} aria-sort={active ? (sort.desc ? 'descending' : 'ascending') : 'none'}>
+      <th
+        scope="col"
+        className={numeric ? 'num' : undefined}
+        aria-sort={active ? (sort.desc ? 'descending' : 'ascending') : 'none'}
+      >
         <button type="button" className="sort" data-sort={key} onClick={() => setState({ sort: next })}>
           {label}
           <span aria-hidden="true">{active ? (sort.desc ? ' ▼' : ' ▲') : ''}</span>
@@ -88,21 +100,28 @@ export function TargetTable({ rows, selected, onSelect }: { rows: readonly Judge
     const paceGap = gapToPace(judgement, target.comparator);
     return (
       <Fragment key={target.targetId}>
-        <tr {...(virtual ? {} : kpiAttrs(j))} data-row={target.targetId} aria-selected={isSel} className={isSel ? 'selected' : undefined}>
+        <tr
+          {...(virtual ? {} : kpiAttrs(j))}
+          data-row={target.targetId}
+          aria-selected={isSel}
+          className={isSel ? 'selected' : undefined}
+        >
           <th scope="row">
-            <button
-              type="button"
-              className="row-expand"
-              aria-expanded={open}
-              aria-label={open ? i18n.t('collapse') : i18n.t('expand')}
-              onClick={() => toggle(target.targetId)}
-            >
-              {open ? '▾' : '▸'}
-            </button>
-            <button type="button" className="row-select" onClick={() => onSelect(target.targetId)} aria-pressed={isSel}>
-              {indicatorName(indicator, lang)}
-            </button>
-            {j.components?.illustrative && <span className="row-sample">{i18n.t('illustrativeRow')}</span>}
+            <div className="row-head">
+              <button
+                type="button"
+                className="row-expand"
+                aria-expanded={open}
+                aria-label={open ? i18n.t('collapse') : i18n.t('expand')}
+                onClick={() => toggle(target.targetId)}
+              >
+                {open ? '▾' : '▸'}
+              </button>
+              <button type="button" className="row-select" onClick={() => onSelect(target.targetId)} aria-pressed={isSel}>
+                {indicatorName(indicator, lang)}
+              </button>
+              {j.components?.illustrative && <span className="row-sample">{i18n.t('illustrativeRow')}</span>}
+            </div>
           </th>
           <td>{areaName(j.area, lang)}</td>
           <td>
@@ -113,8 +132,12 @@ export function TargetTable({ rows, selected, onSelect }: { rows: readonly Judge
           <td className="num">{formatValueNear(judgement.actual, indicator.unit, lang, judgement.target)}</td>
           <td className="num">{judgement.expected != null ? fmt(judgement.expected) : '—'}</td>
           <td className="num">{formatPercent(judgement.attainment)}</td>
-          <td className={`num gap ${gap != null && gap < 0 ? 'neg' : ''}`}>{gap == null ? '—' : formatGap(gap, indicator.unit, lang)}</td>
-          <td className={`num gap ${paceGap != null && paceGap < 0 ? 'neg' : ''}`}>{paceGap == null ? '—' : formatGap(paceGap, indicator.unit, lang)}</td>
+          <td className={`num gap ${gap != null && gap < 0 ? 'neg' : ''}`}>
+            {gap == null ? '—' : formatGap(gap, indicator.unit, lang)}
+          </td>
+          <td className={`num gap ${paceGap != null && paceGap < 0 ? 'neg' : ''}`}>
+            {paceGap == null ? '—' : formatGap(paceGap, indicator.unit, lang)}
+          </td>
           <td>
             <StatusBadge status={judgement.status} />
           </td>
