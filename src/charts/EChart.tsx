@@ -33,11 +33,20 @@ const tooltipListeners = new Set<() => void>();
 function loadTooltips() {
   if (tooltipsState !== 'none') return;
   tooltipsState = 'loading';
-  void import('./chart-tooltip').then(() => {
-    tooltipsState = 'ready';
-    tooltipListeners.forEach((f) => f());
-  });
+  import('./chart-tooltip').then(
+    () => {
+      tooltipsState = 'ready';
+      tooltipListeners.forEach((f) => f());
+    },
+    // Not fatal (hover is a nicety): the next pointer over a chart tries again.
+    () => void (tooltipsState = 'none'),
+  );
 }
+/** A tooltip the chart would show (the wall's charts say `show: false`). */
+const hasTooltip = (option: ChartOption) => {
+  const t = option.tooltip;
+  return t != null && !(Array.isArray(t) ? t.every((x) => x.show === false) : t.show === false);
+};
 const subscribeTooltips = (f: () => void) => {
   tooltipListeners.add(f);
   return () => void tooltipListeners.delete(f);
@@ -50,8 +59,6 @@ export function EChart({ name, option, description, className, onItemClick }: EC
   const id = useId();
   const clickRef = useRef(onItemClick);
   const withTooltips = useSyncExternalStore(subscribeTooltips, tooltipsReady);
-  // Set when the chart was created again for tooltips: its option is then drawn without animation.
-  const recreated = useRef(false);
   useEffect(() => {
     clickRef.current = onItemClick;
   }, [onItemClick]);
@@ -72,7 +79,6 @@ export function EChart({ name, option, description, className, onItemClick }: EC
       if (window.__charts?.[name] === instance) delete window.__charts[name];
       instance.dispose();
       chart.current = null;
-      recreated.current = true;
     };
   }, [id, name, withTooltips]);
 
@@ -80,12 +86,12 @@ export function EChart({ name, option, description, className, onItemClick }: EC
     const instance = chart.current;
     if (!instance) return;
     renderTracker.start(id);
-    instance.setOption(recreated.current ? { ...option, animation: false } : option, { notMerge: true });
-    recreated.current = false;
+    instance.setOption(option, { notMerge: true });
     // 'finished' does not fire when nothing changed on screen; count one frame later as done.
     const raf = requestAnimationFrame(() => requestAnimationFrame(() => renderTracker.done(id)));
     return () => cancelAnimationFrame(raf);
-  }, [id, option, withTooltips]);
+    // name and withTooltips: the instance the init effect made for them needs the option too.
+  }, [id, name, option, withTooltips]);
 
   return (
     <div
@@ -94,15 +100,15 @@ export function EChart({ name, option, description, className, onItemClick }: EC
       data-chart={name}
       role="img"
       aria-label={description}
-      onPointerEnter={option.tooltip && !withTooltips ? loadTooltips : undefined}
+      onPointerEnter={!withTooltips && hasTooltip(option) ? loadTooltips : undefined}
     />
   );
 }
 
 /** PNG of a chart by name, drawn by the canvas renderer (loaded on the first export). */
 export async function chartPng(name: string): Promise<string | null> {
-  const instance = window.__charts?.[name];
-  if (!instance) return null;
   const { drawPng } = await import('./chart-png');
-  return drawPng(instance);
+  // Looked up after the download: the chart may have been re-created (or closed) meanwhile.
+  const instance = window.__charts?.[name];
+  return instance && !instance.isDisposed() ? drawPng(instance) : null;
 }

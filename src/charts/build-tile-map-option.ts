@@ -192,26 +192,35 @@ function ems(text: string): number {
 /**
  * Sizes and places a tile's two texts: as large as the theme's sizes and as the tile allows, never
  * under 0.8 × the theme's font (the wall's legibility floor). A name that does not fit on one line
- * at that floor takes two (split at a space, or a CJK name in halves: 浦东 / 新区); a status line
- * that does not fit puts the figure under the mark. The two are centred in the tile together.
+ * at that floor takes two (split where the longer half is shortest: at a space, or a CJK name in
+ * halves, 浦东 / 新区); a status line that does not fit puts the figure under the mark. Widths
+ * are estimates, so each line keeps 5 % spare. The two texts are centred in the tile together.
  */
 export function fitTileText(name: string, status: string, tile: number, font: number) {
   const room = tile * 0.9;
+  const SPARE = 1.05;
   const clamp = (size: number, max: number) => Math.max(font * 0.8, Math.min(max, size));
-  const fits = (text: string, size: number) => ems(text) * size <= room + 1e-9;
-  let nameSize = clamp(room / Math.max(ems(name), 1), font * 0.95);
+  const sizeFor = (lineEms: number, max: number) => clamp(room / (Math.max(lineEms, 1) * SPARE), max);
+  const fits = (lineEms: number, size: number) => lineEms * size * SPARE <= room + 1e-9;
+  let nameSize = sizeFor(ems(name), font * 0.95);
   let nameLines = 1;
   let nameWidth = room;
-  if (!fits(name, nameSize)) {
+  if (!fits(ems(name), nameSize)) {
     nameLines = 2;
     const words = name.split(/\s+/).filter(Boolean);
-    const chars = [...name];
-    const half = words.length > 1 ? Math.max(...words.map(ems), ems(name) / 2) : ems(chars.slice(0, Math.ceil(chars.length / 2)).join(''));
-    nameSize = clamp(room / half, font * 0.95);
-    if (words.length <= 1) nameWidth = half * nameSize * 1.02;
+    const parts = words.length > 1 ? words : [...name];
+    const joiner = words.length > 1 ? ' ' : '';
+    let longer = Infinity;
+    for (let k = 1; k < parts.length; k++) {
+      longer = Math.min(longer, Math.max(ems(parts.slice(0, k).join(joiner)), ems(parts.slice(k).join(joiner))));
+    }
+    if (!Number.isFinite(longer)) longer = ems(name); // one word or one character: nothing to split
+    nameSize = sizeFor(longer, font * 0.95);
+    // Wide enough for the longer line of that split and no more, so the wrap falls there.
+    nameWidth = longer * nameSize * SPARE;
   }
-  const statusSize = clamp(room / Math.max(ems(status), 1), font * 0.85);
-  const statusLines = status === '' ? 0 : fits(status, statusSize) ? 1 : 2;
+  const statusSize = sizeFor(ems(status), font * 0.85);
+  const statusLines = status === '' ? 0 : fits(ems(status), statusSize) ? 1 : 2;
   const gap = tile * 0.04;
   const height = nameLines * nameSize * LINE + gap + statusLines * statusSize * LINE;
   const nameY = (tile - height) / 2;

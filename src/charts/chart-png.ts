@@ -11,12 +11,13 @@ export function drawPng(chart: echarts.ECharts): string {
   const host = document.createElement('div');
   host.style.cssText = `position:fixed;left:-10000px;top:0;width:${chart.getWidth()}px;height:${chart.getHeight()}px`;
   document.body.append(host);
-  const copy = echarts.init(host, undefined, { renderer: 'canvas' });
+  let copy: echarts.ECharts | null = null;
   try {
+    copy = echarts.init(host, undefined, { renderer: 'canvas' });
     copy.setOption({ ...chart.getOption(), animation: false });
     return copy.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#ffffff' });
   } finally {
-    copy.dispose();
+    copy?.dispose();
     host.remove();
   }
 }

@@ -385,6 +385,10 @@ describe('tile text', () => {
 });
 
 describe('fitTileText', () => {
+  // Widths as the function estimates them, worked out by hand: CJK characters and the marks ✓ ✕
+  // are 1 em, Latin letters, digits, spaces and % 0.58 em; each line keeps 5 % spare.
+  const SPARE = 1.05;
+
   it('keeps the theme sizes where they fit: a wall tile of 200 px', () => {
     const t = fitTileText('浦东新区', '✕ 95.0%', 200, 20);
     expect(t.nameSize).toBeCloseTo(19, 6);
@@ -392,12 +396,11 @@ describe('fitTileText', () => {
     expect(t.statusY - t.nameY).toBeCloseTo(19 * 1.2 + 8, 6); // one name line, then the 4 % gap
   });
 
-  it('shrinks into a 60 px workbench tile (font 13): a four-character name and the status on one line each, centred', () => {
-    const tile = 60;
+  it('shrinks into a 64 px workbench tile (font 13): a four-character name and the status on one line each, centred', () => {
+    const tile = 64;
     const t = fitTileText('浦东新区', '✓ 102.1%', tile, 13);
-    // Four square characters in 90 % of the tile; the status line is a mark, a space and 6 narrow glyphs.
-    expect(4 * t.nameSize).toBeLessThanOrEqual(0.9 * tile + 1e-9);
-    expect((1 + 7 * 0.58) * t.statusSize).toBeLessThanOrEqual(0.9 * tile + 1e-9);
+    expect(t.nameSize).toBeCloseTo(Math.min(13 * 0.95, (0.9 * tile) / (4 * SPARE)), 6);
+    expect(t.statusSize).toBeCloseTo((0.9 * tile) / ((1 + 7 * 0.58) * SPARE), 6);
     expect(t.statusSize).toBeGreaterThanOrEqual(13 * 0.8);
     const bottom = t.statusY + 1.2 * t.statusSize;
     expect(t.statusY - t.nameY).toBeCloseTo(1.2 * t.nameSize + 0.04 * tile, 6);
@@ -415,11 +418,24 @@ describe('fitTileText', () => {
     expect(t.statusY - t.nameY).toBeCloseTo(2 * 1.2 * t.nameSize + 0.04 * 70, 6);
   });
 
-  it('splits a name of several words at a space, sized by its longest word', () => {
-    const t = fitTileText('Pudong New Area', '✓ 102.1%', 80, 20);
-    expect(t.nameSize).toBeGreaterThan((0.9 * 80) / (15 * 0.58));
-    expect(t.nameWidth).toBeCloseTo(0.9 * 80, 6);
-    expect(t.statusY - t.nameY).toBeCloseTo(2 * 1.2 * t.nameSize + 0.04 * 80, 6);
+  it.each([
+    // name, tile, font, the best split's longer line in ems ("New Area" 8 × 0.58; "Sample East" 11 × 0.58)
+    ['Pudong New Area', 60, 13, 8 * 0.58],
+    ['Sample East District', 120, 20, 11 * 0.58],
+  ])('splits "%s" into exactly two lines at the space that makes the longer line shortest', (name, tile, font, longer) => {
+    const t = fitTileText(name, '✓ 102.1%', tile, font);
+    expect(t.nameWidth).toBeCloseTo(longer * t.nameSize * SPARE, 6);
+    // Greedy wrapping at that width: every word fits, and the whole name does not (two lines, not three:
+    // the two halves each fit, so the first line takes at least the first half).
+    const words = name.split(' ');
+    for (const w of words) expect(w.length * 0.58 * t.nameSize).toBeLessThanOrEqual(t.nameWidth);
+    expect(name.length * 0.58 * t.nameSize).toBeGreaterThan(t.nameWidth);
+    expect(t.statusY - t.nameY).toBeCloseTo(2 * 1.2 * t.nameSize + 0.04 * tile, 6);
+  });
+
+  it('an empty name or status gives finite sizes', () => {
+    const t = fitTileText('', '', 50, 16);
+    for (const v of [t.nameSize, t.statusSize, t.nameY, t.statusY, t.nameWidth]) expect(Number.isFinite(v)).toBe(true);
   });
 });
 
