@@ -576,6 +576,32 @@ describe('wall rotation', () => {
   });
 });
 
+describe('no pointer', () => {
+  it('hovering every chart of a group page (its monthly chart has tooltips off) loads no tooltip code', async () => {
+    await withWall(`${appUrl}?view=wall&year=2023&rotate=600`, { width: 1920, height: 1080 }, async ({ page }) => {
+      const tooltipCode: string[] = [];
+      page.on('request', (r) => {
+        if (/\/chart-tooltip-[^/]+\.js$/.test(r.url())) tooltipCode.push(r.url());
+      });
+      const { count } = await wallState(page);
+      for (let i = 0; i < count && (await page.locator('[data-chart="wall-cumulative"]').count()) === 0; i++) {
+        const from = (await wallState(page)).page;
+        await page.keyboard.press('ArrowRight');
+        await page.waitForFunction((was) => document.querySelector('main.wall')?.getAttribute('data-page') !== was, from);
+        await waitSettled(page);
+      }
+      const charts = page.locator('[data-chart]');
+      expect(await page.locator('[data-chart="wall-cumulative"]').count(), 'a page with the monthly chart').toBe(1);
+      for (let i = 0; i < (await charts.count()); i++) {
+        const box = (await charts.nth(i).boundingBox())!;
+        await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 4 });
+      }
+      await page.waitForTimeout(500);
+      expect(tooltipCode).toEqual([]);
+    });
+  });
+});
+
 describe('district cycles match an independent computation from the CSVs', () => {
   it('?cycle=behind visits exactly the districts behind pace; ?cycle=districts every district with something to judge', async () => {
     const expectations = districtExpectations(bundled, 2023, '2023-09');
