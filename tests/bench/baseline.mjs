@@ -30,7 +30,11 @@ import Papa from 'papaparse';
 const COLUMNS = ['case_id', 'area_code', 'case_group', 'registered_on', 'employed_on', 'exited_on', 'followed_up_on', 'source'];
 const ALIASES = { group: 'case_group' };
 
-/** Same as parseLedgerRule in src/data/ledger.ts. */
+/**
+ * The same rule grammar as src/data/ledger/rule.mjs, written again on purpose: the baseline is the
+ * bench's independent check of the whole path from indicators.csv to the figures, so it shares no
+ * code with the app or with `npm run aggregate`.
+ */
 export function parseRule(indicatorId, text) {
   if (!text) return null;
   const [rule, caseGroup, months] = text.split(':').map((x) => x.trim());

@@ -88,6 +88,17 @@ function children() {
   }
   return byParent;
 }
+/** This bench's own process and every process below it, given children(). */
+function ownTree(tree) {
+  const mine = new Set();
+  const queue = [process.pid];
+  while (queue.length) {
+    const p = queue.shift();
+    mine.add(p);
+    queue.push(...(tree.get(p) ?? []));
+  }
+  return mine;
+}
 const cmdline = (pid) => {
   try {
     return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
@@ -138,13 +149,7 @@ function foreignCpuSampler() {
   const last = new Map();
   const sample = () => {
     const tree = children();
-    const mine = new Set();
-    const queue = [process.pid];
-    while (queue.length) {
-      const p = queue.shift();
-      mine.add(p);
-      queue.push(...(tree.get(p) ?? []));
-    }
+    const mine = ownTree(tree);
     for (const p of [...tree.values()].flat()) {
       if (mine.has(p)) continue;
       try {
@@ -179,13 +184,7 @@ function foreignCpuSampler() {
 /** Chromium browser processes (not their helpers) that this bench did not start. */
 function foreignBrowsers() {
   const tree = children();
-  const mine = new Set();
-  const queue = [process.pid];
-  while (queue.length) {
-    const p = queue.shift();
-    mine.add(p);
-    queue.push(...(tree.get(p) ?? []));
-  }
+  const mine = ownTree(tree);
   return [...tree.values()].flat().filter((p) => {
     const args = cmdline(p).join(' ');
     return !mine.has(p) && /\/(chromium|chrome)( |$)/.test(args) && !/--type=/.test(args);
