@@ -304,7 +304,9 @@ async function readCsvLedger(engine: SqlEngine, file: string, bytes: Uint8Array)
   let data = bytes;
   if (!hasBom(bytes)) {
     const probe = decodeBytes(wholeLines(bytes.subarray(0, Math.min(bytes.length, 1 << 20))));
-    if (probe.encoding !== 'utf-8') data = new TextEncoder().encode(decodeBytes(bytes).text);
+    // The probe decided: a GB18030 file is decoded once, not tried as UTF-8 and scanned again.
+    if (probe.encoding === 'gb18030') data = new TextEncoder().encode(new TextDecoder('gb18030').decode(bytes));
+    else if (probe.encoding !== 'utf-8') data = new TextEncoder().encode(decodeBytes(bytes).text);
   }
   const positional = positionalNames(mapHeader(splitHeader(firstLine(data).replace(/^\uFEFF/, ''))), file);
   const fname = 'ledger_upload.csv';

@@ -606,7 +606,7 @@ export async function loadSingleFile(engine: SqlEngine, input: InputFile, option
     engine,
     `DELETE FROM ${t} WHERE EXISTS (SELECT 1 FROM new_${t} n WHERE ${match});
      INSERT INTO ${t} SELECT * EXCLUDE (line) FROM new_${t};
-     ${REFRESH_FACTS}`,
+     ${t === 'actuals' ? REFRESH_FACTS : ''}`,
   );
   return report;
 }

@@ -312,7 +312,8 @@ export async function judgeYear(
   return { all, districts: summaries };
 }
 
-const rootCodes = (catalog: Catalog) =>
+/** The top-level area(s): the city. */
+export const rootCodes = (catalog: Catalog) =>
   new Set(catalog.areas.filter((a) => a.level === 'city' || a.parentCode == null).map((a) => a.areaCode));
 
 /** City-wide rate and level targets: the floors and caps that bind every district. */

@@ -3,14 +3,14 @@ import { useMemo } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useDashboard } from '../../app/dashboard-context';
 import { queryKeys } from '../../app/query-keys';
-import { childActuals, judgeYear, monthlySeries, priorYearSeries, type JudgedTarget } from '../../data/model';
+import { childActuals, judgeYear, monthlySeries, priorYearSeries, rootCodes, type JudgedTarget } from '../../data/model';
 
 /**
  * The year's targets judged and each district's summary, in one database query that every panel
  * of a page shares: the table, the briefing and the map read it, and an area filter only selects
  * from it (targets are judged one by one, so a subset judges the same).
  */
-function useJudgedYear() {
+export function useJudgedYear() {
   const { engine, catalog, year, asOf, state, version } = useDashboard();
   return useQuery({
     queryKey: queryKeys.judged(state.data, version, { asOf, year }),
@@ -27,7 +27,7 @@ export function useJudgedTargets(scope: 'city' | 'filtered') {
     const all = year.data?.all;
     if (!all) return undefined;
     if (scope === 'city') {
-      const roots = new Set(catalog.areas.filter((a) => a.level === 'city' || a.parentCode == null).map((a) => a.areaCode));
+      const roots = rootCodes(catalog);
       return all.filter((j) => roots.has(j.target.areaCode));
     }
     return areas.length === 0 ? all : all.filter((j) => areas.includes(j.target.areaCode));

@@ -1,7 +1,8 @@
-/** Everything the wall pages read, in one query: the year's targets judged, and each district's summary. */
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+/** Everything the wall pages read: the year's judgement the other views share, plus the city's own targets. */
+import { useMemo } from 'react';
 import { useDashboard } from '../../app/dashboard-context';
-import { judgeYear, type DistrictSummary, type JudgedTarget } from '../../data/model';
+import { rootCodes, type DistrictSummary, type JudgedTarget } from '../../data/model';
+import { useJudgedYear } from '../panels/hooks';
 
 export interface WallData {
   /** Every target of the year, judged. */
@@ -12,14 +13,12 @@ export interface WallData {
 }
 
 export function useWallData() {
-  const { engine, catalog, year, asOf, state, version } = useDashboard();
-  return useQuery({
-    queryKey: ['wall', state.data ?? 'bundled', version, asOf, year] as const,
-    queryFn: async (): Promise<WallData> => {
-      const { all, districts } = await judgeYear(engine, catalog, year, asOf);
-      const roots = new Set(catalog.areas.filter((a) => a.level === 'city' || a.parentCode == null).map((a) => a.areaCode));
-      return { all, city: all.filter((j) => roots.has(j.target.areaCode)), districts };
-    },
-    placeholderData: keepPreviousData,
-  });
+  const { catalog } = useDashboard();
+  const year = useJudgedYear();
+  const data = useMemo((): WallData | undefined => {
+    if (!year.data) return undefined;
+    const roots = rootCodes(catalog);
+    return { ...year.data, city: year.data.all.filter((j) => roots.has(j.target.areaCode)) };
+  }, [year.data, catalog]);
+  return { ...year, data };
 }
