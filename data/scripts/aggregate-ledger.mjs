@@ -40,7 +40,7 @@ export async function aggregateLedger({ ledger, indicators, areas }) {
   const cols = positional.map((p) => `'${p}': '${type(p)}'`).join(', ');
   const col = (n) => (positional.includes(n) ? n : `CAST(NULL AS ${type(n)}) AS ${n}`);
   const illustrative = positional.includes('source') ? `coalesce(source ILIKE 'illustrative%' OR source LIKE '示例%', false)` : 'false';
-  // As the browser reads it (src/data/ledger.ts): dates typed by the reader, rows whose dates do
+  // As the browser reads it (src/data/ledger/read-csv.ts): dates typed by the reader, rows whose dates do
   // not parse set aside; then the shared files.
   await run(`CREATE TEMP VIEW ledger_typed AS SELECT ${COLUMNS.filter((n) => n !== 'source').map(col).join(', ')}, ${illustrative} AS illustrative
     FROM read_csv(${quote(resolve(ledger))}, auto_detect = false, header = true, delim = ',', quote = '"', escape = '"',

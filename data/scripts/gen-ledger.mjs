@@ -2,7 +2,7 @@
 /**
  * `npm run gen:ledger -- --rows 1000000 [--out tests/bench/ledger-1000000.csv] [--seed 42] [--year 2023]`
  *
- * Writes an illustrative person-level ledger (the contract of src/data/ledger.ts) for tests and the
+ * Writes an illustrative person-level ledger (the contract of src/data/ledger/load-ledger.ts) for tests and the
  * benchmark: deterministic for a seed (its own PRNG; no Math.random, no clock), streamed to disk.
  *
  * What is in it, and the invariants tests/unit/gen-ledger.test.ts checks:

@@ -2,20 +2,22 @@
  * Picks the view from URL state, loads the data folder, resolves the filters against the data and
  * sets the page hooks (data-ready / data-error) on the root element.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useSyncExternalStore, type ComponentType } from 'react';
 import { keepPreviousData, useIsFetching, useQuery } from '@tanstack/react-query';
-import { getEngine } from '../data/db';
+import { dataChanges } from '../data/changes';
+import { DatabaseStartError, getEngine } from '../data/db';
+import type { SqlEngine } from '../data/engine';
 import { BUNDLED_DATA, FolderLoadError, folderUrl, loadDataFolder } from '../data/fetch-folder';
-import { readCatalog } from '../data/model';
+import { loadAreasGeoJson } from '../data/geojson';
+import { ledgerFigures } from '../data/model';
 import { usePendingCharts } from '../charts/render-tracker';
 import { defaultYear, resolveAsOf } from '../domain/resolve';
+import { FatalError } from './FatalError';
 import { DashboardContext, type Dashboard } from './dashboard-context';
-import { translator } from './i18n';
-import { queryKeys } from './query-keys';
-import { useUrlState } from './use-url-state';
+import { translator } from './i18n/translator';
+import { catalogQuery, folderQueryKey } from './reads';
 import { refreshLog } from './refresh-log';
-import { loadAreasGeoJson } from '../data/geojson';
-import { DatabaseStartError } from '../data/db';
+import { useUrlState } from './use-url-state';
 
 /**
  * Each view is a chunk of its own, fetched while DuckDB starts: a wall screen never downloads the
@@ -37,12 +39,19 @@ declare global {
     __dashboard?: { refresh: () => Promise<unknown>; ledgerFigures: () => Promise<unknown[]> };
   }
 }
-import type { ComponentType } from 'react';
-import { FatalError } from '../views/panels/FatalError';
+
+const NO_CHANGES = { subscribe: () => () => undefined, revision: -1, ledger: null };
+
+/** The data revision and loaded ledger of a database (data/changes.ts), as React state. */
+function useDataState(engine: SqlEngine | null): { revision: number; ledger: string | null } {
+  const changes = engine ? dataChanges(engine) : NO_CHANGES;
+  const revision = useSyncExternalStore(changes.subscribe, () => changes.revision);
+  const ledger = useSyncExternalStore(changes.subscribe, () => changes.ledger);
+  return { revision, ledger };
+}
 
 export function App() {
   const [state, setState, notices] = useUrlState();
-  const [version, setVersion] = useState(0);
   const i18n = useMemo(() => translator(state.lang), [state.lang]);
 
   const view = useQuery({
@@ -52,7 +61,7 @@ export function App() {
     gcTime: Infinity,
   });
   const folder = useQuery({
-    queryKey: queryKeys.folder(state.data),
+    queryKey: folderQueryKey(state.data),
     queryFn: async () => {
       const folderAt = folderUrl(state.data ?? BUNDLED_DATA);
       const engine = getEngine();
@@ -67,15 +76,15 @@ export function App() {
       state.refresh ? state.refresh * 1000 : state.view === 'wall' && q.state.data == null && q.state.error ? WALL_RETRY_MS : false,
     refetchIntervalInBackground: true,
   });
-  // Every query below is keyed by this stamp: a new load or upload re-reads, an old one is dropped.
-  const stamp = `${folder.dataUpdatedAt}:${version}`;
+  const engine = folder.data?.engine ?? null;
+  const refetchFolder = folder.refetch;
+  // Every read below keys on the data revision, made by the one gate every change passes.
+  const data = useDataState(engine);
   const catalog = useQuery({
-    queryKey: queryKeys.catalog(state.data, stamp),
-    // Tagged with the stamp it was read under: while a new read runs, the previous catalog is
-    // shown (placeholder) and keeps its own stamp, so nothing downstream is keyed to the new one
-    // before there is a catalog to go with it.
-    queryFn: async () => ({ read: await readCatalog(folder.data!.engine), stamp }),
-    enabled: folder.data != null,
+    ...catalogQuery(engine!, state.data, data.revision),
+    enabled: engine != null,
+    // While a new catalog is read, the previous one is shown (placeholder) with the revision it was
+    // read at, so nothing downstream is keyed to the new revision before its catalog exists.
     placeholderData: keepPreviousData,
   });
 
@@ -83,12 +92,7 @@ export function App() {
     window.__dashboard = {
       refresh: () => folder.refetch(),
       // The figures a loaded ledger produced (no person-level data), for checking against other tools.
-      ledgerFigures: async () =>
-        folder.data
-          ? folder.data.engine.query(
-              `SELECT indicator_id, area_code, period, value, numerator, denominator FROM ledger_actuals ORDER BY indicator_id, area_code, period`,
-            )
-          : [],
+      ledgerFigures: async () => (folder.data ? ledgerFigures(folder.data.engine) : []),
     };
   }, [folder]);
   useEffect(() => {
@@ -97,7 +101,7 @@ export function App() {
 
   const dashboard: Dashboard | null = useMemo(() => {
     if (!folder.data || !catalog.data) return null;
-    const c = catalog.data.read;
+    const c = catalog.data;
     const asOf = resolveAsOf(state.asof, c.latestIdx, c.targets);
     const year = state.year ?? defaultYear(asOf, c.targets);
     const areas = state.areas.filter((a) => c.areaByCode.has(a));
@@ -109,18 +113,18 @@ export function App() {
       areas,
       state,
       setState,
-      // Downstream queries key on the catalog they read: a key that changed before its catalog did
-      // would run them on the old one, and cache what they computed from it under the new key.
-      // (Not dataUpdatedAt: a placeholder reports the new query's, 0.)
-      version: catalog.data.stamp,
-      bumpVersion: () => setVersion((v) => v + 1),
+      // Downstream queries key on the revision their catalog was read at: a key that changed before
+      // its catalog did would run them on the old one, and cache the result under the new key.
+      version: c.revision,
+      ledger: data.ledger,
+      reloadFolder: refetchFolder,
       i18n,
       loadedAt: folder.dataUpdatedAt,
       geo: folder.data.geo,
       offline: folder.data.report.offline,
       refreshError: folder.error,
     };
-  }, [folder.data, folder.dataUpdatedAt, folder.error, catalog.data, state, setState, i18n]);
+  }, [folder.data, folder.dataUpdatedAt, folder.error, refetchFolder, catalog.data, data.ledger, state, setState, i18n]);
 
   // DuckDB itself failed to start (e.g. the wasm could not be fetched): only a reload can help.
   useEffect(() => {

@@ -1,9 +1,9 @@
 /** What every view and panel needs: the engine, the catalog, the resolved filters and the translator. */
 import { createContext, useContext } from 'react';
 import type { SqlEngine } from '../data/engine';
-import type { Catalog } from '../data/model';
+import type { Catalog } from '../domain/types';
 import type { GeoJsonInfo } from '../data/geojson';
-import type { Translator } from './i18n';
+import type { Translator } from './i18n/translator';
 import type { UrlState } from './url-state';
 
 export interface Dashboard {
@@ -17,9 +17,12 @@ export interface Dashboard {
   areas: string[];
   state: UrlState;
   setState: (patch: Partial<UrlState>) => void;
-  /** Changes after each load, refresh or uploaded file, so every query re-reads. */
-  version: string;
-  bumpVersion: () => void;
+  /** The data revision the catalog was read at (data/changes.ts): every read keys on it. */
+  version: number;
+  /** The ledger whose figures are in the database now (its label), or null. */
+  ledger: string | null;
+  /** Loads the published folder again. */
+  reloadFolder: () => Promise<unknown>;
   i18n: Translator;
   /** When the data on screen was loaded (ms since epoch). */
   loadedAt: number;

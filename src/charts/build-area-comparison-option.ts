@@ -6,7 +6,8 @@
 import { formatValue } from '../domain/format';
 import type { Status } from '../domain/types';
 import type { ChartOption } from './echarts-setup';
-import { chartFrame, STATUS_COLOR, type ChartTheme } from './theme';
+import { STATUS_COLOR } from '../domain/status';
+import { chartFrame, type ChartTheme } from './theme';
 
 export interface AreaBar {
   /** Carried on the data item, so a click handler can filter by the area. */

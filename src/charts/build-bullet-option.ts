@@ -4,9 +4,11 @@
  * faint band runs to the target (100), a tick marks 序时进度 for flows. The wall has no hover:
  * every figure is a visible label in a column to the right of the bars.
  */
+import { attainmentRatio } from '../domain/judge';
 import type { Status } from '../domain/types';
 import type { ChartOption } from './echarts-setup';
-import { chartFrame, STATUS_COLOR, type ChartTheme } from './theme';
+import { STATUS_COLOR } from '../domain/status';
+import { chartFrame, type ChartTheme } from './theme';
 
 export interface BulletRow {
   /** Target id. */
@@ -43,16 +45,13 @@ function clampPercent(v: number): number {
 }
 
 /**
- * Attainment in % of target, clamped to [0, 150]: actual ÷ target × 100, or target ÷ actual × 100
- * for caps (lower is better). Null when either side is missing. 0 ÷ 0 counts as exactly on target.
+ * Attainment in % of target (the domain's rule: judge.attainmentRatio), clamped to [0, 150]:
+ * 0 of 0 is on target, anything under a cap of 0 or over a target of 0 runs to the end. Null when
+ * either side is missing.
  */
 export function bulletAttainment(row: Pick<BulletRow, 'actual' | 'target' | 'cap'>): number | null {
-  const { actual, target, cap } = row;
-  if (actual == null || target == null || !Number.isFinite(actual) || !Number.isFinite(target)) return null;
-  const num = cap ? target : actual;
-  const den = cap ? actual : target;
-  if (den === 0) return num === 0 ? 100 : num > 0 ? BULLET_MAX : 0;
-  return clampPercent((num * 100) / den);
+  const ratio = attainmentRatio(row.actual, row.cap ? '<=' : '>=', row.target);
+  return ratio == null ? null : clampPercent(ratio);
 }
 
 /**

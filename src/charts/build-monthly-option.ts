@@ -3,7 +3,7 @@
  * flows, and the target as its own line.
  */
 import { formatValue } from '../domain/format';
-import type { SeriesPoint } from '../data/model';
+import type { SeriesPoint } from '../domain/types';
 import type { ChartOption } from './echarts-setup';
 import { chartFrame, type ChartTheme } from './theme';
 

@@ -10,9 +10,10 @@
  */
 import { PAGE_FONT } from './font';
 import type { CustomSeriesRenderItemAPI, CustomSeriesRenderItemParams, CustomSeriesRenderItemReturn } from 'echarts';
+import { STATUS_COLOR, STATUS_MARK } from '../domain/status';
 import { STATUSES, type Status } from '../domain/types';
 import type { ChartOption } from './echarts-setup';
-import { chartFrame, STATUS_COLOR, type ChartTheme } from './theme';
+import { chartFrame, type ChartTheme } from './theme';
 
 export interface MapCell {
   areaCode: string;
@@ -23,15 +24,6 @@ export interface MapCell {
 }
 
 export type PlacedCell = MapCell & { col: number; row: number };
-
-/** The status as a short mark, readable without colour. */
-export const STATUS_MARK: Record<Status, string> = {
-  met: '✓',
-  on_track: '→',
-  behind: '!',
-  missed: '✕',
-  no_data: '–',
-};
 
 /**
  * Shanghai's 16 districts by code as [col, row], row 0 at the top: north (崇明) at the top, the

@@ -1,19 +1,8 @@
 /**
- * Colours and type for both modes. Status colours are from the Okabe–Ito palette (safe for the
- * common colour-vision deficiencies) and are never the only signal: every status also has an
- * icon and a word.
+ * Colours and type of the charts in both modes (status colours are the domain's: domain/status.ts).
  */
 import type { ChartOption } from './echarts-setup';
 import { PAGE_FONT } from './font';
-import type { Status } from '../domain/types';
-
-export const STATUS_COLOR: Record<Status, string> = {
-  met: '#009E73',
-  on_track: '#56B4E9',
-  behind: '#E69F00',
-  missed: '#D55E00',
-  no_data: '#8C96A3',
-};
 
 export interface ChartTheme {
   text: string;

@@ -3,8 +3,9 @@
  * failures become per-table errors with the URL and reason, never an endless spinner.
  */
 import type { SqlEngine } from './engine';
-import { loadFolder, type FolderReport, type InputFile } from './load-tables';
-import { TABLE_ORDER, type TableName } from './schema';
+import { loadFolder } from './ingest/commit';
+import type { FolderReport, InputFile } from './ingest/issues';
+import { TABLE_ORDER, type TableName } from './ingest/tables';
 
 export const BUNDLED_DATA = './data/';
 

@@ -1,15 +1,16 @@
 /**
  * Optional licensed boundaries: a deployment that holds them puts `areas.geojson` in its data
- * folder and the map becomes geographic. Parsed as JSON (never evaluated), checked for shape, and
- * registered with ECharts under one constant name.
+ * folder and the map becomes geographic. Fetched, parsed as JSON (never evaluated) and checked for
+ * shape here; the map panel hands them to ECharts.
  */
 
-export const GEO_MAP_NAME = 'dashboard-areas';
 const MAX_GEOJSON_BYTES = 32 * 1024 * 1024;
 
 export interface GeoJsonInfo {
   /** area_code of every feature. */
   codes: Set<string>;
+  /** The FeatureCollection as parsed. */
+  boundaries: { type: 'FeatureCollection'; features: unknown[] };
 }
 
 /** Fetches `<folder>/areas.geojson`; null when absent or unusable (then the tile map is used). */
@@ -37,7 +38,5 @@ export async function loadAreasGeoJson(folder: URL): Promise<GeoJsonInfo | null>
     if (typeof code === 'string' || typeof code === 'number') codes.add(String(code));
   }
   if (codes.size === 0) return null;
-  const { registerGeoMap } = await import('../charts/geo-map');
-  registerGeoMap(GEO_MAP_NAME, json as Parameters<typeof registerGeoMap>[1]);
-  return { codes };
+  return { codes, boundaries: fc as GeoJsonInfo['boundaries'] };
 }

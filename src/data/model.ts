@@ -1,38 +1,50 @@
 /**
- * From tables to what the views show: the catalog (areas, indicators, targets), and judged
- * targets, monthly series and child breakdowns, all computed from SQL components by domain/judge.
+ * From tables to what the views show: the catalog (areas, indicators, targets), and judged targets,
+ * area summaries, monthly series and child breakdowns. SQL (queries.ts) hands back the components of
+ * each actual, asked for by name; every rule that decides what they mean is in domain/.
+ * Each read runs between changes to the data (changes.ts), never across one.
  */
+import { childAreas } from '../domain/areas';
+import { bindingTargets, inheritableTargets, inheritedItem, ownItem, summariseArea } from '../domain/binding';
 import { actualOf, dueMonth, expectedPace, judge, judgementMonth } from '../domain/judge';
 import { decemberOf, formatPeriod, januaryOf } from '../domain/period';
-import { districtScore, paceAdjustedAttainment, worstStatus } from '../domain/district';
-import type { ActualComponents, Area, AreaLevel, Comparator, Indicator, IndicatorKind, Judgement, Status, Target } from '../domain/types';
-import type { SqlEngine } from './engine';
+import type {
+  ActualComponents,
+  Area,
+  AreaLevel,
+  Catalog,
+  ChildActual,
+  Comparator,
+  DistrictSummary,
+  Indicator,
+  IndicatorKind,
+  JudgedTarget,
+  SeriesPoint,
+  Target,
+} from '../domain/types';
+import { dataChanges } from './changes';
+import type { Row, SqlEngine } from './engine';
 import {
   selectActualComponents,
   selectAreas,
   selectDataSummary,
   selectIndicators,
   selectLatestPeriod,
+  selectLedgerFigures,
   selectTargets,
   type ActualRequest,
 } from './queries';
 
-export interface Catalog {
-  areas: Area[];
-  areaByCode: Map<string, Area>;
-  indicators: Indicator[];
-  indicatorById: Map<string, Indicator>;
-  targets: Target[];
-  /** Latest period in actuals (month index), or null without actuals. */
-  latestIdx: number | null;
-  actualRows: number;
-  illustrativeRows: number;
-}
-
 const str = (v: unknown): string | null => (v == null || v === '' ? null : String(v));
 const num = (v: unknown): number | null => (v == null || v === '' ? null : Number(v));
 
-export async function readCatalog(engine: SqlEngine): Promise<Catalog> {
+/** The catalog, and the data revision it was read at (what every query of the page keys on). */
+export async function readCatalog(engine: SqlEngine): Promise<Catalog & { revision: number }> {
+  const { value, revision } = await dataChanges(engine).read(() => readCatalogTables(engine));
+  return { ...value, revision };
+}
+
+async function readCatalogTables(engine: SqlEngine): Promise<Catalog> {
   const run = async (q: { sql: string; params: unknown[] }) => engine.query(q.sql, q.params as never);
   const [areaRows, indicatorRows, targetRows, latest, summary] = await Promise.all([
     run(selectAreas()),
@@ -87,73 +99,76 @@ export async function readCatalog(engine: SqlEngine): Promise<Catalog> {
   };
 }
 
-/** Runs requests through the one components query; missing ids mean "no rows at all". */
-export async function fetchComponents(
-  engine: SqlEngine,
-  requests: readonly ActualRequest[],
-): Promise<Map<number, ActualComponents>> {
-  const out = new Map<number, ActualComponents>();
+/**
+ * Runs requests through the one components query; each result comes back under its request's
+ * name (`id`). A name missing from the result means "no rows at all". Call it inside a read.
+ */
+export async function fetchComponents(engine: SqlEngine, requests: readonly ActualRequest[]): Promise<Map<ActualRequest['id'], ActualComponents>> {
+  const out = new Map<ActualRequest['id'], ActualComponents>();
   if (requests.length === 0) return out;
+  const byName = new Map(requests.map((r) => [String(r.id), r.id]));
   // Chunked: one statement per few hundred requests keeps the parameter list reasonable.
   for (let i = 0; i < requests.length; i += 400) {
     const q = selectActualComponents(requests.slice(i, i + 400));
-    for (const r of await engine.query(q.sql, q.params)) {
-      const sources = Array.isArray(r.sources) ? (r.sources as unknown[]).map(String) : [];
-      out.set(Number(r.req_id), {
-        contributors: Number(r.contributors),
-        value: num(r.value),
-        numerator: num(r.numerator),
-        denominator: num(r.denominator),
-        latestPeriod: r.latest_idx == null ? null : formatPeriod(Number(r.latest_idx)),
-        illustrative: r.illustrative === true,
-        sources,
-        fromChildren: Number(r.depth) > 0,
-      });
-    }
+    for (const r of await engine.query(q.sql, q.params)) out.set(byName.get(String(r.req_id))!, componentsOf(r));
   }
   return out;
 }
 
-export interface JudgedTarget {
-  target: Target;
-  indicator: Indicator;
-  area: Area;
-  judgement: Judgement;
-  components: ActualComponents | null;
-  /** For baseline targets: the prior year's components the target was read from. */
-  baseline: ActualComponents | null;
+function componentsOf(r: Row): ActualComponents {
+  return {
+    contributors: Number(r.contributors),
+    value: num(r.value),
+    numerator: num(r.numerator),
+    denominator: num(r.denominator),
+    latestPeriod: r.latest_idx == null ? null : formatPeriod(Number(r.latest_idx)),
+    illustrative: r.illustrative === true,
+    sources: Array.isArray(r.sources) ? (r.sources as unknown[]).map(String) : [],
+    fromChildren: Number(r.depth) > 0,
+  };
 }
 
-/** Judges targets as of month `asOf` (a month index). */
-export async function judgeTargets(
-  engine: SqlEngine,
-  catalog: Catalog,
-  targets: readonly Target[],
-  asOf: number,
-): Promise<JudgedTarget[]> {
-  const usable = usableTargets(catalog, targets);
-  return judgedFrom(catalog, usable, await fetchComponents(engine, targetRequests(usable, asOf)), asOf);
-}
+/** Request names: a target's actual, its prior-year baseline, and a target inherited by an area. */
+export const requestName = {
+  actual: (t: Target) => JSON.stringify(['actual', t.targetId]),
+  baseline: (t: Target) => JSON.stringify(['baseline', t.targetId]),
+  inherited: (t: Target, areaCode: string) => JSON.stringify(['inherited', t.targetId, areaCode]),
+};
 
-const usableTargets = (catalog: Catalog, targets: readonly Target[]) =>
+/** Targets whose indicator and area are in the catalog (a target can only be judged then). */
+export const usableTargets = (catalog: Catalog, targets: readonly Target[]) =>
   targets.filter((t) => catalog.indicatorById.has(t.indicatorId) && catalog.areaByCode.has(t.areaCode));
 
-/** Target i's actual is request 2i; a prior-year baseline's is request 2i + 1. */
-function targetRequests(usable: readonly Target[], asOf: number): ActualRequest[] {
-  const requests: ActualRequest[] = [];
-  usable.forEach((t, i) => {
-    requests.push({ id: 2 * i, indicatorId: t.indicatorId, areaCode: t.areaCode, year: t.year, endIdx: judgementMonth(t, asOf) });
-    if (t.baseline === 'prior_year')
-      requests.push({ id: 2 * i + 1, indicatorId: t.indicatorId, areaCode: t.areaCode, year: t.year - 1, endIdx: decemberOf(t.year - 1) });
-  });
-  return requests;
+/** The requests that judge `targets` as of `asOf`: each one's actual, and its baseline where it has one. */
+export function targetRequests(targets: readonly Target[], asOf: number): ActualRequest[] {
+  return targets.flatMap((t) => [
+    { id: requestName.actual(t), indicatorId: t.indicatorId, areaCode: t.areaCode, year: t.year, endIdx: judgementMonth(t, asOf) },
+    ...(t.baseline === 'prior_year'
+      ? [{ id: requestName.baseline(t), indicatorId: t.indicatorId, areaCode: t.areaCode, year: t.year - 1, endIdx: decemberOf(t.year - 1) }]
+      : []),
+  ]);
 }
 
-function judgedFrom(catalog: Catalog, usable: readonly Target[], comps: Map<number, ActualComponents>, asOf: number): JudgedTarget[] {
-  return usable.map((t, i) => {
+/** The request that reads inherited target `t` on `areaCode`'s own figures. */
+export const inheritedRequest = (t: Target, areaCode: string, asOf: number): ActualRequest => ({
+  id: requestName.inherited(t, areaCode),
+  indicatorId: t.indicatorId,
+  areaCode,
+  year: t.year,
+  endIdx: judgementMonth(t, asOf),
+});
+
+/** `targets` judged from the components fetched for targetRequests. */
+export function judgedFrom(
+  catalog: Catalog,
+  targets: readonly Target[],
+  comps: ReadonlyMap<ActualRequest['id'], ActualComponents>,
+  asOf: number,
+): JudgedTarget[] {
+  return targets.map((t) => {
     const indicator = catalog.indicatorById.get(t.indicatorId)!;
-    const components = comps.get(2 * i) ?? null;
-    const baseline = t.baseline === 'prior_year' ? (comps.get(2 * i + 1) ?? null) : null;
+    const components = comps.get(requestName.actual(t)) ?? null;
+    const baseline = t.baseline === 'prior_year' ? (comps.get(requestName.baseline(t)) ?? null) : null;
     const targetValue = t.baseline === 'prior_year' ? actualOf(indicator.kind, baseline) : t.targetValue;
     const judgement = judge({
       kind: indicator.kind,
@@ -168,122 +183,33 @@ function judgedFrom(catalog: Catalog, usable: readonly Target[], comps: Map<numb
   });
 }
 
-export interface SeriesPoint {
-  period: string;
-  actual: number | null;
-  /** 序时进度 at that month (flows only). */
-  expected: number | null;
-  illustrative: boolean;
-}
-
-/** The actual month by month from January to the judgement month, read the same way as the target. */
-export async function monthlySeries(engine: SqlEngine, judged: JudgedTarget, asOf: number): Promise<SeriesPoint[]> {
-  const { target, indicator } = judged;
-  const end = judgementMonth(target, asOf);
-  const start = januaryOf(target.year);
-  const requests: ActualRequest[] = [];
-  for (let m = start; m <= end; m++)
-    requests.push({ id: m, indicatorId: target.indicatorId, areaCode: target.areaCode, year: target.year, endIdx: m });
-  const comps = await fetchComponents(engine, requests);
-  const due = dueMonth(target);
-  return requests.map((r) => {
-    const c = comps.get(r.id) ?? null;
-    return {
-      period: formatPeriod(r.id),
-      actual: actualOf(indicator.kind, c),
-      expected: expectedPace(indicator.kind, judged.judgement.target, target.year, r.id, due),
-      illustrative: c?.illustrative ?? false,
-    };
-  });
-}
-
-/** The same months of the previous year, read the same way (null points where there is no data). */
-export async function priorYearSeries(engine: SqlEngine, judged: JudgedTarget, asOf: number): Promise<SeriesPoint[]> {
-  const { target, indicator } = judged;
-  const end = judgementMonth(target, asOf);
-  const months = end - januaryOf(target.year) + 1;
-  const requests: ActualRequest[] = [];
-  for (let i = 0; i < months; i++)
-    requests.push({ id: i, indicatorId: target.indicatorId, areaCode: target.areaCode, year: target.year - 1, endIdx: januaryOf(target.year - 1) + i });
-  const comps = await fetchComponents(engine, requests);
-  return requests.map((r) => {
-    const c = comps.get(r.id) ?? null;
-    return { period: formatPeriod(r.endIdx), actual: actualOf(indicator.kind, c), expected: null, illustrative: c?.illustrative ?? false };
-  });
-}
-
-export interface ChildActual {
-  area: Area;
-  actual: number | null;
-  components: ActualComponents | null;
-}
-
-/** The target's indicator read for each child area (districts of the city, towns of a district). */
-export async function childActuals(engine: SqlEngine, catalog: Catalog, judged: JudgedTarget, asOf: number): Promise<ChildActual[]> {
-  const { target, indicator } = judged;
-  const children = catalog.areas.filter((a) => a.parentCode === target.areaCode && a.level !== 'zone');
-  const end = judgementMonth(target, asOf);
-  const requests = children.map((a, i) => ({ id: i, indicatorId: target.indicatorId, areaCode: a.areaCode, year: target.year, endIdx: end }));
-  const comps = await fetchComponents(engine, requests);
-  return children.map((area, i) => {
-    const components = comps.get(i) ?? null;
-    return { area, components, actual: actualOf(indicator.kind, components) };
-  });
-}
-
-/** One thing a district is judged on: a target of its own (or of its towns and zones), or a city floor. */
-export interface DistrictItem {
-  source: 'own' | 'floor';
-  target: Target;
-  indicator: Indicator;
-  /** The area the item is about (the district itself for floors). */
-  area: Area;
-  judgement: Judgement;
-  components: ActualComponents | null;
-  paceAttainment: number | null;
-}
-
-export interface DistrictSummary {
-  area: Area;
-  items: DistrictItem[];
-  /** Worst status among the items; null when nothing applies. */
-  status: Status | null;
-  /** Mean pace-adjusted attainment (100 = on pace). */
-  score: number | null;
-  /** True when any item is behind pace (落后序时). */
-  behind: boolean;
-  illustrative: boolean;
-}
-
-/** True when `code` is `ancestor` or lies below it. */
-export function isWithin(catalog: Catalog, code: string, ancestor: string): boolean {
-  for (let c: string | null = code, i = 0; c != null && i < 10; i++) {
-    if (c === ancestor) return true;
-    c = catalog.areaByCode.get(c)?.parentCode ?? null;
-  }
-  return false;
-}
-
 /**
- * Each district read against what applies to it in `year`: its own targets (set for it, its towns or
- * zones) and the city-wide floors and caps of rates and levels, which bind every district. City
- * flow totals are not split across districts, so they are not held against any one of them.
+ * Every district read against what binds it (domain/binding.ts), from the year's judged targets and
+ * the components fetched for the inherited ones (inheritedRequest).
  */
-export async function judgeDistricts(
-  engine: SqlEngine,
+export function summariseDistricts(
   catalog: Catalog,
   judgedYear: readonly JudgedTarget[],
+  comps: ReadonlyMap<ActualRequest['id'], ActualComponents>,
   asOf: number,
-): Promise<DistrictSummary[]> {
-  const floors = floorTargets(catalog, judgedYear.map((j) => j.target)).filter((t) => judgedYear.find((j) => j.target === t)?.judgement.target != null);
-  const districts = catalog.areas.filter((a) => a.level === 'district');
-  const comps = await fetchComponents(engine, districtRequests(districts, floors, asOf, 0));
-  return summariseDistricts(catalog, judgedYear, floors, (di, fi) => comps.get(di * floors.length + fi) ?? null, asOf);
+): DistrictSummary[] {
+  const judgedOf = new Map(judgedYear.map((j) => [j.target, j]));
+  const yearTargets = judgedYear.map((j) => j.target);
+  return catalog.areas
+    .filter((a) => a.level === 'district')
+    .map((area) => {
+      const { own, inherited } = bindingTargets(area, yearTargets, catalog);
+      const items = [
+        ...own.map((t) => ownItem(judgedOf.get(t)!)),
+        ...inherited.flatMap((t) => inheritedItem(judgedOf.get(t)!, area, comps.get(requestName.inherited(t, area.areaCode)) ?? null, asOf) ?? []),
+      ];
+      return summariseArea(area, items);
+    });
 }
 
 /**
- * The year's targets judged and each district's summary, in one database query (what the wall and
- * the workbench's map need together; the components of both go in one request list).
+ * The year's targets judged and each district's summary, in one database query (what the wall,
+ * the table and the map need together; the components of both go in one request list).
  */
 export async function judgeYear(
   engine: SqlEngine,
@@ -292,109 +218,71 @@ export async function judgeYear(
   asOf: number,
 ): Promise<{ all: JudgedTarget[]; districts: DistrictSummary[] }> {
   const usable = usableTargets(catalog, catalog.targets.filter((t) => t.year === year));
-  const own = targetRequests(usable, asOf);
-  // Every root rate/level target may be a floor; which are (they have a target value) is known
-  // only once judged, so all are asked for and those without a value are dropped below.
-  const candidates = floorTargets(catalog, usable);
   const districts = catalog.areas.filter((a) => a.level === 'district');
-  const base = 2 * usable.length;
-  const comps = await fetchComponents(engine, [...own, ...districtRequests(districts, candidates, asOf, base)]);
+  // Whether an inherited target counts is known only once judged (its value may come from a
+  // baseline), so each district's figure is asked for every target it could inherit.
+  const inheritable = inheritableTargets(usable, catalog);
+  const requests = [...targetRequests(usable, asOf), ...districts.flatMap((d) => inheritable.map((t) => inheritedRequest(t, d.areaCode, asOf)))];
+  const { value: comps } = await dataChanges(engine).read(() => fetchComponents(engine, requests));
   const all = judgedFrom(catalog, usable, comps, asOf);
-  const byTarget = new Map(all.map((j) => [j.target, j]));
-  const kept = candidates.map((t, ci) => ({ t, ci })).filter(({ t }) => byTarget.get(t)?.judgement.target != null);
-  const summaries = summariseDistricts(
-    catalog,
-    all,
-    kept.map((k) => k.t),
-    (di, fi) => comps.get(base + di * candidates.length + kept[fi]!.ci) ?? null,
-    asOf,
-  );
-  return { all, districts: summaries };
+  return { all, districts: summariseDistricts(catalog, all, comps, asOf) };
 }
 
-/** The top-level area(s): the city. */
-export const rootCodes = (catalog: Catalog) =>
-  new Set(catalog.areas.filter((a) => a.level === 'city' || a.parentCode == null).map((a) => a.areaCode));
+/** Components of `requests`, read between changes to the data. */
+const readComponents = async (engine: SqlEngine, requests: readonly ActualRequest[]) =>
+  (await dataChanges(engine).read(() => fetchComponents(engine, requests))).value;
 
-/** City-wide rate and level targets: the floors and caps that bind every district. */
-function floorTargets(catalog: Catalog, targets: readonly Target[]): Target[] {
-  const roots = rootCodes(catalog);
-  return targets.filter((t) => roots.has(t.areaCode) && catalog.indicatorById.get(t.indicatorId)?.kind !== 'flow');
-}
-
-/** One request per district and floor: id = base + district index × floors + floor index. */
-function districtRequests(districts: readonly Area[], floors: readonly Target[], asOf: number, base: number): ActualRequest[] {
+/** The actual month by month from January to the judgement month, read the same way as the target. */
+export async function monthlySeries(engine: SqlEngine, judged: JudgedTarget, asOf: number): Promise<SeriesPoint[]> {
+  const { target, indicator } = judged;
+  const end = judgementMonth(target, asOf);
   const requests: ActualRequest[] = [];
-  districts.forEach((d, di) =>
-    floors.forEach((f, fi) =>
-      requests.push({
-        id: base + di * floors.length + fi,
-        indicatorId: f.indicatorId,
-        areaCode: d.areaCode,
-        year: f.year,
-        endIdx: judgementMonth(f, asOf),
-      }),
-    ),
-  );
-  return requests;
-}
-
-function summariseDistricts(
-  catalog: Catalog,
-  judgedYear: readonly JudgedTarget[],
-  floorList: readonly Target[],
-  floorComponents: (districtIndex: number, floorIndex: number) => ActualComponents | null,
-  asOf: number,
-): DistrictSummary[] {
-  const roots = rootCodes(catalog);
-  const districts = catalog.areas.filter((a) => a.level === 'district');
-  const judgedOf = new Map(judgedYear.map((j) => [j.target, j]));
-  const floors = floorList.map((t) => judgedOf.get(t)!);
-  return districts.map((area, di) => {
-    const own: DistrictItem[] = judgedYear
-      .filter((j) => !roots.has(j.target.areaCode) && isWithin(catalog, j.target.areaCode, area.areaCode))
-      .map((j) => ({
-        source: 'own',
-        target: j.target,
-        indicator: j.indicator,
-        area: j.area,
-        judgement: j.judgement,
-        components: j.components,
-        paceAttainment: paceAdjustedAttainment(j.judgement, j.target.comparator),
-      }));
-    const floorItems: DistrictItem[] = floors.flatMap((f, fi) => {
-      const components = floorComponents(di, fi);
-      if (!components) return [];
-      const judgement = judge({
-        kind: f.indicator.kind,
-        comparator: f.target.comparator,
-        year: f.target.year,
-        due: dueMonth(f.target),
-        asOf,
-        actual: actualOf(f.indicator.kind, components),
-        target: f.judgement.target,
-      });
-      return [
-        {
-          source: 'floor' as const,
-          target: f.target,
-          indicator: f.indicator,
-          area,
-          judgement,
-          components,
-          paceAttainment: paceAdjustedAttainment(judgement, f.target.comparator),
-        },
-      ];
-    });
-    const items = [...own, ...floorItems];
-    const statuses = items.map((i) => i.judgement.status);
+  for (let m = januaryOf(target.year); m <= end; m++)
+    requests.push({ id: formatPeriod(m), indicatorId: target.indicatorId, areaCode: target.areaCode, year: target.year, endIdx: m });
+  const comps = await readComponents(engine, requests);
+  const due = dueMonth(target);
+  return requests.map((r) => {
+    const c = comps.get(r.id) ?? null;
     return {
-      area,
-      items,
-      status: worstStatus(statuses),
-      score: districtScore(items.map((i) => i.paceAttainment)),
-      behind: statuses.includes('behind'),
-      illustrative: items.some((i) => i.components?.illustrative),
+      period: formatPeriod(r.endIdx),
+      actual: actualOf(indicator.kind, c),
+      expected: expectedPace(indicator.kind, judged.judgement.target, target.year, r.endIdx, due),
+      illustrative: c?.illustrative ?? false,
     };
   });
+}
+
+/** The same months of the previous year, read the same way (null points where there is no data). */
+export async function priorYearSeries(engine: SqlEngine, judged: JudgedTarget, asOf: number): Promise<SeriesPoint[]> {
+  const { target, indicator } = judged;
+  const months = judgementMonth(target, asOf) - januaryOf(target.year) + 1;
+  const requests: ActualRequest[] = [];
+  for (let i = 0; i < months; i++) {
+    const m = januaryOf(target.year - 1) + i;
+    requests.push({ id: formatPeriod(m), indicatorId: target.indicatorId, areaCode: target.areaCode, year: target.year - 1, endIdx: m });
+  }
+  const comps = await readComponents(engine, requests);
+  return requests.map((r) => {
+    const c = comps.get(r.id) ?? null;
+    return { period: formatPeriod(r.endIdx), actual: actualOf(indicator.kind, c), expected: null, illustrative: c?.illustrative ?? false };
+  });
+}
+
+/** The target's indicator read for each child area (districts of the city, towns of a district). */
+export async function childActuals(engine: SqlEngine, catalog: Catalog, judged: JudgedTarget, asOf: number): Promise<ChildActual[]> {
+  const { target, indicator } = judged;
+  const children = childAreas(catalog.areas, target.areaCode);
+  const end = judgementMonth(target, asOf);
+  const requests = children.map((a) => ({ id: a.areaCode, indicatorId: target.indicatorId, areaCode: a.areaCode, year: target.year, endIdx: end }));
+  const comps = await readComponents(engine, requests);
+  return children.map((area) => {
+    const components = comps.get(area.areaCode) ?? null;
+    return { area, components, actual: actualOf(indicator.kind, components) };
+  });
+}
+
+/** The figures a loaded ledger produced (no person-level data), for checking against other tools. */
+export async function ledgerFigures(engine: SqlEngine): Promise<Row[]> {
+  const q = selectLedgerFigures();
+  return (await dataChanges(engine).read(() => engine.query(q.sql, q.params))).value;
 }

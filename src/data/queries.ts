@@ -39,7 +39,8 @@ export const selectDataSummary = (): Query => ({
 
 /** One request for an actual: an indicator at an area, for a year, judged at month `endIdx`. */
 export interface ActualRequest {
-  id: number;
+  /** The request's name: its result comes back under it (any text or number, unique in one call). */
+  id: string | number;
   indicatorId: string;
   areaCode: string;
   year: number;
@@ -59,9 +60,9 @@ export interface ActualRequest {
 export function selectActualComponents(requests: readonly ActualRequest[]): Query {
   if (requests.length === 0) throw new Error('selectActualComponents needs at least one request');
   const values = requests
-    .map((_, i) => (i === 0 ? '(?::INTEGER, ?::VARCHAR, ?::VARCHAR, ?::INTEGER, ?::INTEGER)' : '(?, ?, ?, ?, ?)'))
+    .map((_, i) => (i === 0 ? '(?::VARCHAR, ?::VARCHAR, ?::VARCHAR, ?::INTEGER, ?::INTEGER)' : '(?, ?, ?, ?, ?)'))
     .join(', ');
-  const params = requests.flatMap((r) => [r.id, r.indicatorId, r.areaCode, r.year, r.endIdx]);
+  const params = requests.flatMap((r) => [String(r.id), r.indicatorId, r.areaCode, r.year, r.endIdx]);
   const sql = `
 WITH RECURSIVE
 req(req_id, indicator_id, area_code, year, end_idx) AS (VALUES ${values}),
@@ -120,3 +121,9 @@ GROUP BY p.req_id
 ORDER BY p.req_id`;
   return { sql, params };
 }
+
+/** The figures a loaded ledger produced (no person-level data), for checking against other tools. */
+export const selectLedgerFigures = (): Query => ({
+  sql: `SELECT indicator_id, area_code, period, value, numerator, denominator FROM ledger_actuals ORDER BY indicator_id, area_code, period`,
+  params: [],
+});

@@ -3,25 +3,21 @@
  * rates, in the indicator's unit otherwise), sorting, and the sentence a briefing says about it.
  * Pure; every number comes from a Judgement.
  */
-import { formatGap, formatNumber, formatValue, formatValueNear, type NumberLang } from './format';
+import { formatGap, formatValue, formatValueNear, withFraction, type NumberLang } from './format';
+import { isCap } from './judge';
 import type { Comparator, Judgement, Status } from './types';
-
-const cap = (c: Comparator) => c === '<=' || c === '<';
 
 /** Actual − target, signed so that positive is better (for caps, target − actual). Null when unknown. */
 export function gapToTarget(j: Pick<Judgement, 'actual' | 'target'>, comparator: Comparator): number | null {
   if (j.actual == null || j.target == null) return null;
-  return cap(comparator) ? j.target - j.actual : j.actual - j.target;
+  return isCap(comparator) ? j.target - j.actual : j.actual - j.target;
 }
 
 /** Actual − pace for flows before their due month, signed like gapToTarget. */
 export function gapToPace(j: Pick<Judgement, 'actual' | 'expected'>, comparator: Comparator): number | null {
   if (j.actual == null || j.expected == null) return null;
-  return cap(comparator) ? j.expected - j.actual : j.actual - j.expected;
+  return isCap(comparator) ? j.expected - j.actual : j.actual - j.expected;
 }
-
-/** Sort order of statuses: what needs attention first. */
-export const STATUS_ORDER: Record<Status, number> = { missed: 0, behind: 1, on_track: 2, met: 3, no_data: 4 };
 
 export interface SentenceInput {
   areaName: string;
@@ -51,7 +47,7 @@ export function briefingSentence(s: SentenceInput, lang: NumberLang): string {
     const abs = Math.abs(gap);
     const amount = formatGap(abs, unit, lang).replace(/^\+/, '');
     if (abs === 0) parts.push(lang === 'zh' ? '与目标持平' : 'level with the target');
-    else if (cap(comparator))
+    else if (isCap(comparator))
       parts.push(lang === 'zh' ? `${gap > 0 ? '低于上限' : '超出上限'}${amount}` : `${amount} ${gap > 0 ? 'under' : 'over'} the cap`);
     else parts.push(lang === 'zh' ? `${gap > 0 ? '高于' : '低于'}目标${amount}` : `${amount} ${gap > 0 ? 'above' : 'below'} target`);
   } else if (j.target == null) {
@@ -73,13 +69,7 @@ export function briefingSentence(s: SentenceInput, lang: NumberLang): string {
           ? `（序时进度${formatValue(j.expected, unit, lang)}）`
           : ` (expected by now: ${formatValue(j.expected, unit, lang)})`;
   }
-  const fraction =
-    s.numerator != null && s.denominator != null
-      ? lang === 'zh'
-        ? `（${formatNumber(s.numerator, lang)}/${formatNumber(s.denominator, lang)}）`
-        : ` (${formatNumber(s.numerator, lang)}/${formatNumber(s.denominator, lang)})`
-      : '';
   return lang === 'zh'
-    ? `${where}${s.indicatorName}${value}${fraction}，${parts.join('，')}。`
-    : `${where}: ${s.indicatorName} ${value}${fraction}, ${parts.join(', ')}.`;
+    ? `${where}${s.indicatorName}${withFraction(value, s.numerator, s.denominator, lang)}，${parts.join('，')}。`
+    : `${where}: ${s.indicatorName} ${withFraction(value, s.numerator, s.denominator, lang)}, ${parts.join(', ')}.`;
 }

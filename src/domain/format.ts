@@ -82,3 +82,15 @@ export function formatValueNear(value: number | null, unit: string, lang: Number
   }
   return `${value.toFixed(4)}%`;
 }
+
+/** A rate's counts as the reader sees them next to the rate: "1.46万/1.92万", "14,600/19,200". */
+export function fractionText(numerator: number, denominator: number, lang: NumberLang): string {
+  return `${formatNumber(numerator, lang)}/${formatNumber(denominator, lang)}`;
+}
+
+/** A figure followed by its rate's counts in brackets: 「75.9%（1.46万/1.92万）」, "75.9% (14,600/19,200)". */
+export function withFraction(text: string, numerator: number | null | undefined, denominator: number | null | undefined, lang: NumberLang): string {
+  if (numerator == null || denominator == null) return text;
+  const f = fractionText(numerator, denominator, lang);
+  return lang === 'zh' ? `${text}（${f}）` : `${text} (${f})`;
+}

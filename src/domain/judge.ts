@@ -1,5 +1,5 @@
 /**
- * How a target is judged (shared/CONTRACT.md, "How a target is judged"), in one place.
+ * How a target is judged (the README's "How a target is judged", after the project's data contract), in one place.
  *
  * Pure functions of plain values: SQL aggregates the rows into ActualComponents; everything that
  * decides what a number means (the actual, the pace, the status, the attainment) is here.
@@ -75,11 +75,34 @@ export function expectedPace(
   return (target * elapsed) / monthsToDue;
 }
 
-/** actual ÷ target × 100, or target ÷ actual × 100 for caps; null when undefined. */
+/**
+ * The attainment rule, the one place it is defined: actual ÷ target × 100, or target ÷ actual × 100
+ * for caps (lower is better). 0 ÷ 0 is exactly on target (100); x ÷ 0 is beyond any ratio
+ * (±Infinity: a chart draws it at its end, a figure shows none). Null when a side is unknown.
+ */
+export function attainmentRatio(actual: number | null, comparator: Comparator, reference: number | null): number | null {
+  if (actual == null || reference == null || !Number.isFinite(actual) || !Number.isFinite(reference)) return null;
+  const [num, den] = isCap(comparator) ? [reference, actual] : [actual, reference];
+  if (den === 0) return num === 0 ? 100 : num > 0 ? Infinity : -Infinity;
+  return (num / den) * 100;
+}
+
+const finiteOrNull = (v: number | null) => (v != null && Number.isFinite(v) ? v : null);
+
+/** Attainment as a figure: attainmentRatio, and null where that is not a finite number. */
 export function attainment(actual: number | null, comparator: Comparator, target: number | null): number | null {
-  if (actual == null || target == null) return null;
-  if (isCap(comparator)) return actual === 0 ? null : (target / actual) * 100;
-  return target === 0 ? null : (actual / target) * 100;
+  return finiteOrNull(attainmentRatio(actual, comparator, target));
+}
+
+/**
+ * Attainment against where the target should be by now: for a flow judged before its due month,
+ * the same ratio against the pace (序时进度) instead of the target; otherwise the plain attainment.
+ * 100 = on pace.
+ */
+export function paceAdjustedAttainment(j: Pick<Judgement, 'actual' | 'expected' | 'target' | 'attainment'>, comparator: Comparator): number | null {
+  if (j.actual == null) return null;
+  if (j.expected != null && j.target != null && j.expected < j.target) return finiteOrNull(attainmentRatio(j.actual, comparator, j.expected));
+  return j.attainment;
 }
 
 export interface JudgeInput {

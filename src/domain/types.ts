@@ -80,3 +80,69 @@ export interface Judgement {
   /** actual ÷ target × 100 (target ÷ actual × 100 for caps). */
   attainment: number | null;
 }
+
+/** The data's catalog: the three small tables, indexed, and what is known of actuals. */
+export interface Catalog {
+  areas: Area[];
+  areaByCode: Map<string, Area>;
+  indicators: Indicator[];
+  indicatorById: Map<string, Indicator>;
+  targets: Target[];
+  /** Latest period in actuals (month index), or null without actuals. */
+  latestIdx: number | null;
+  actualRows: number;
+  illustrativeRows: number;
+}
+
+/** A target with everything it was judged from. */
+export interface JudgedTarget {
+  target: Target;
+  indicator: Indicator;
+  area: Area;
+  judgement: Judgement;
+  components: ActualComponents | null;
+  /** For baseline targets: the prior year's components the target was read from. */
+  baseline: ActualComponents | null;
+}
+
+/** One thing an area is judged on: a target of its own (or of an area below it), or one it inherits. */
+export interface DistrictItem {
+  source: 'own' | 'floor';
+  target: Target;
+  indicator: Indicator;
+  /** The area the item is about (the district itself for an inherited target). */
+  area: Area;
+  judgement: Judgement;
+  components: ActualComponents | null;
+  /** Attainment against the pace where there is one (100 = on pace); see judge.paceAdjustedAttainment. */
+  paceAttainment: number | null;
+}
+
+/** An area read against everything that binds it (domain/binding.ts). */
+export interface DistrictSummary {
+  area: Area;
+  items: DistrictItem[];
+  /** Worst status among the items; null when nothing applies. */
+  status: Status | null;
+  /** Mean pace-adjusted attainment (100 = on pace), each capped; see binding.summariseArea. */
+  score: number | null;
+  /** True when any item is behind pace (落后序时). */
+  behind: boolean;
+  illustrative: boolean;
+}
+
+/** One month of a target's series, read the same way as the target. */
+export interface SeriesPoint {
+  period: string;
+  actual: number | null;
+  /** 序时进度 at that month (flows only). */
+  expected: number | null;
+  illustrative: boolean;
+}
+
+/** A sub-area's figure for a target's indicator. */
+export interface ChildActual {
+  area: Area;
+  actual: number | null;
+  components: ActualComponents | null;
+}

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { InputFile } from '../../src/data/load-tables';
-import type { TableName } from '../../src/data/schema';
+import type { InputFile } from '../../src/data/ingest/issues';
+import type { TableName } from '../../src/data/ingest/tables';
 
 /** The four tables of a fixture folder as InputFiles. */
 export function folderFiles(dir: string): Record<TableName, InputFile> {

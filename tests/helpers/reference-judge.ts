@@ -1,5 +1,5 @@
 /**
- * An independent reference implementation of the contract's judgement (shared/CONTRACT.md, "How a
+ * An independent reference implementation of the contract's judgement (the README's "How a
  * target is judged"), in plain TypeScript over rows parsed with papaparse.
  *
  * Deliberately imports nothing from src/: the e2e tests compare what the page shows against this

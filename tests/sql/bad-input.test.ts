@@ -17,19 +17,15 @@ import path from 'node:path';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createNodeEngine } from '../helpers/node-engine';
 import { folderFiles, text } from '../helpers/fixtures';
-import {
-  loadFolder,
-  loadSingleFile,
-  MAX_TABLE_BYTES,
-  type FileReport,
-  type InputFile,
-  type IssueCode,
-} from '../../src/data/load-tables';
-import type { DetectedEncoding } from '../../src/data/csv-text';
+import { loadFolder, loadSingleFile } from '../../src/data/ingest/commit';
+import type { FileReport, InputFile, IssueCode } from '../../src/data/ingest/issues';
+import { MAX_TABLE_BYTES } from '../../src/data/ingest/stage';
+import type { DetectedEncoding } from '../../src/data/ingest/csv-text';
 import type { Row, SqlEngine, SqlValue } from '../../src/data/engine';
-import type { TableName } from '../../src/data/schema';
-import { judgeDistricts, judgeTargets, readCatalog } from '../../src/data/model';
-import { translator } from '../../src/app/i18n';
+import type { TableName } from '../../src/data/ingest/tables';
+import { readCatalog } from '../../src/data/model';
+import { judgeDistricts, judgeTargets } from '../helpers/judge-steps';
+import { translator } from '../../src/app/i18n/translator';
 
 const DIR = 'tests/fixtures/bad';
 const ORDER: Record<TableName, string> = {
@@ -835,14 +831,14 @@ describe('a target of 0', () => {
       'bad-z1': [0, 30, 0, 'met', null],
       // <= 0 with 30: a cap's attainment is target ÷ actual = 0 ÷ 30 = 0 % (no division by zero).
       'bad-z2': [0, 30, 0, 'behind', 0],
-      // = 0 with 0: met; 0 ÷ 0 → null.
-      'bad-z3': [0, 0, 0, 'met', null],
-      // <= 0 with 0: met; target ÷ actual = 0 ÷ 0 → null.
-      'bad-z4': [0, 0, 0, 'met', null],
+      // = 0 with 0: met; 0 ÷ 0 is exactly on target → 100 (one answer everywhere: judge.attainmentRatio).
+      'bad-z3': [0, 0, 0, 'met', 100],
+      // <= 0 with 0: met; target ÷ actual = 0 ÷ 0 → 100.
+      'bad-z4': [0, 0, 0, 'met', 100],
       // No rows at all: no data.
       'bad-z5': [0, null, 0, 'no_data', null],
-      // ~ 0 (within ±10 % of 0) with 0: met.
-      'bad-z6': [0, 0, 0, 'met', null],
+      // ~ 0 (within ±10 % of 0) with 0: met; 0 ÷ 0 → 100.
+      'bad-z6': [0, 0, 0, 'met', 100],
     });
     for (const j of judged)
       for (const v of Object.values(j.judgement))

@@ -5,8 +5,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createNodeEngine } from '../helpers/node-engine';
 import { folderFiles } from '../helpers/fixtures';
-import { loadFolder } from '../../src/data/load-tables';
-import { judgeDistricts, judgeTargets, judgeYear, readCatalog, type Catalog } from '../../src/data/model';
+import { loadFolder } from '../../src/data/ingest/commit';
+import { judgeYear, readCatalog } from '../../src/data/model';
+import type { Catalog } from '../../src/domain/types';
+import { judgeDistricts, judgeTargets } from '../helpers/judge-steps';
 import type { SqlEngine } from '../../src/data/engine';
 
 let engine: SqlEngine;

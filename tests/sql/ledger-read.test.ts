@@ -8,8 +8,9 @@ import { tableFromArrays, tableToIPC } from 'apache-arrow';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createNodeEngine } from '../helpers/node-engine';
 import { folderFiles } from '../helpers/fixtures';
-import { loadFolder } from '../../src/data/load-tables';
-import { lineOfKeptRow, loadLedger, type LedgerProgress, type LedgerReport } from '../../src/data/ledger';
+import { loadFolder } from '../../src/data/ingest/commit';
+import { loadLedger, type LedgerProgress, type LedgerReport } from '../../src/data/ledger/load-ledger';
+import { lineOfKeptRow } from '../../src/data/ledger/report';
 import type { SqlEngine } from '../../src/data/engine';
 
 const HEADER = ['case_id', 'area_code', 'group', 'registered_on', 'employed_on', 'exited_on', 'followed_up_on', 'source'];

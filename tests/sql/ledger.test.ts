@@ -7,9 +7,11 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createNodeEngine } from '../helpers/node-engine';
 import { folderFiles } from '../helpers/fixtures';
-import { loadFolder } from '../../src/data/load-tables';
-import { loadLedger, parseLedgerRule, type LedgerReport } from '../../src/data/ledger';
-import { judgeTargets, readCatalog } from '../../src/data/model';
+import { loadFolder } from '../../src/data/ingest/commit';
+import { loadLedger, type LedgerReport } from '../../src/data/ledger/load-ledger';
+import { parseLedgerRule } from '../../src/data/ledger/rule.mjs';
+import { readCatalog } from '../../src/data/model';
+import { judgeTargets } from '../helpers/judge-steps';
 import type { SqlEngine } from '../../src/data/engine';
 import { aggregateLedger } from '../../data/scripts/aggregate-ledger.mjs';
 

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { tableFromArrays, tableToIPC } from 'apache-arrow';
 import { createNodeEngine } from '../helpers/node-engine';
 import { folderFiles, text } from '../helpers/fixtures';
-import { loadFolder, loadSingleFile } from '../../src/data/load-tables';
+import { loadFolder, loadSingleFile } from '../../src/data/ingest/commit';
 import type { SqlEngine } from '../../src/data/engine';
 
 let engine: SqlEngine;

@@ -5,7 +5,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createNodeEngine } from '../helpers/node-engine';
 import { folderFiles, text } from '../helpers/fixtures';
-import { loadFolder, loadSingleFile } from '../../src/data/load-tables';
+import { loadFolder, loadSingleFile } from '../../src/data/ingest/commit';
 import type { SqlEngine } from '../../src/data/engine';
 
 let engine: SqlEngine;

@@ -16,12 +16,12 @@ import {
   LIGHT_TEXT,
   placeTiles,
   SHANGHAI_DISTRICT_TILES,
-  STATUS_MARK,
   textColorOn,
   type MapCell,
 } from '../../src/charts/build-tile-map-option';
 import type { ChartOption } from '../../src/charts/echarts-setup';
-import { ANALYST_THEME, STATUS_COLOR, WALL_THEME, type ChartTheme } from '../../src/charts/theme';
+import { ANALYST_THEME, WALL_THEME, type ChartTheme } from '../../src/charts/theme';
+import { STATUS_COLOR, STATUS_MARK } from '../../src/domain/status';
 import type { Status } from '../../src/domain/types';
 
 type Obj = Record<string, unknown>;

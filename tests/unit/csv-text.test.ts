@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { decodeBytes, looksBinary, numberLines, splitHeader } from '../../src/data/csv-text';
-import { recogniseTable } from '../../src/data/schema';
+import { decodeBytes, numberLines, splitHeader } from '../../src/data/ingest/csv-text';
+import { looksBinary } from '../../src/data/ingest/sniff';
+import { recogniseTable } from '../../src/data/ingest/tables';
 import { safeCell } from '../../src/views/analyst/export-csv';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);

@@ -5,7 +5,7 @@
  * only signal anyway (every status also has an icon and a word), but the colours should help.
  */
 import { describe, expect, it } from 'vitest';
-import { STATUS_COLOR } from '../../src/charts/theme';
+import { STATUS_COLOR } from '../../src/domain/status';
 import { STATUSES } from '../../src/domain/types';
 
 type Vec = [number, number, number];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_STATE, parseUrlState, serializeUrlState } from '../../src/app/url-state';
-import { ALL_ISSUES, ALL_MESSAGES, ALL_STATUS, translator } from '../../src/app/i18n';
+import { ALL_ISSUES, ALL_MESSAGES, ALL_STATUS, translator } from '../../src/app/i18n/translator';
 
 describe('url state', () => {
   it('parses every parameter of the contract', () => {

@@ -1,5 +1,5 @@
 // Which indicator a ledger feeds, and how: the optional `ledger_rule` column of indicators.csv.
-// Plain JavaScript so that the page (src/data/ledger.ts) and `npm run aggregate` (plain Node)
+// Plain JavaScript so that the page (src/data/ledger/load-ledger.ts) and `npm run aggregate` (plain Node)
 // read the rules with the same code. Types: rule.d.mts.
 
 const SIMPLE_RULES = ['employed_rate', 'employed_flow', 'followup_rate'];

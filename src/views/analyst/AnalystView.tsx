@@ -9,7 +9,7 @@ import { ANALYST_THEME } from '../../charts/theme';
 import { Header } from '../panels/Header';
 import { useDistrictSummaries, useFilteredTargets } from '../panels/hooks';
 import { PanelBoundary } from '../panels/PanelBoundary';
-import { MapPanel } from '../wall/WallPanels';
+import { MapPanel } from '../panels/MapPanel';
 import { areaWithSubtree } from './cross-filter';
 import { Filters } from './Filters';
 import { LedgerPanel } from './LedgerPanel';

@@ -5,21 +5,25 @@
  */
 import { useRef, useState } from 'react';
 import { useDashboard } from '../../app/dashboard-context';
-import type { LedgerProgress, LedgerReport } from '../../data/ledger';
+import type { LedgerProgress, LedgerReport } from '../../data/ledger/load-ledger';
+import { clearLedger } from '../../data/ledger/clear-ledger';
 import { formatNumber } from '../../domain/format';
 
 /** The ledger code and its SQL load with the first ledger: most sessions never open one. */
-const ledgerModule = () => import('../../data/ledger');
+const ledgerModule = async () => ({ ...(await import('../../data/ledger/load-ledger')), ...(await import('../../data/ledger/report')) });
 
 type State = 'idle' | LedgerProgress['phase'] | 'error' | 'cancelled';
 
 export function LedgerPanel() {
-  const { engine, i18n, bumpVersion } = useDashboard();
-  const [state, setState] = useState<State>('idle');
+  const { engine, i18n, ledger } = useDashboard();
+  const [loadState, setState] = useState<State>('idle');
   const [progress, setProgress] = useState<LedgerProgress | null>(null);
   const [report, setReport] = useState<LedgerReport | null>(null);
   const [error, setError] = useState<string | null>(null);
   const abort = useRef<AbortController | null>(null);
+  // A report is only shown while its ledger is the one in the database (a reset drops it).
+  const shown = report != null && ledger === report.file ? report : null;
+  const state: State = loadState === 'done' && !shown ? 'idle' : loadState;
   const busy = state === 'read' || state === 'parse' || state === 'derive';
 
   async function load(file: File) {
@@ -36,7 +40,7 @@ export function LedgerPanel() {
     setState('read');
     try {
       const r = await loadLedger(engine, fileInput(file), {
-        signal: controller.signal,
+        cancel: controller,
         onProgress: (p) => {
           setProgress(p);
           setState(p.phase);
@@ -44,7 +48,6 @@ export function LedgerPanel() {
       });
       setReport(r);
       setState('done');
-      bumpVersion();
     } catch (e) {
       if (e instanceof LedgerError && e.code === 'cancelled') setState('cancelled');
       else {
@@ -61,11 +64,9 @@ export function LedgerPanel() {
     await engine.cancel();
   };
   const clear = async () => {
-    const { clearLedger } = await ledgerModule();
     await clearLedger(engine);
     setReport(null);
     setState('idle');
-    bumpVersion();
   };
 
   const share = progress && progress.totalBytes > 0 ? progress.bytes / progress.totalBytes : 0;
@@ -107,25 +108,25 @@ export function LedgerPanel() {
       <div
         data-ledger-report=""
         data-state={state}
-        data-rows={report?.rows ?? ''}
-        data-cases={report?.cases ?? ''}
-        data-figures={report?.figures ?? ''}
-        data-ms-read={report ? Math.round(report.ms.read) : ''}
-        data-ms-parse={report ? Math.round(report.ms.parse) : ''}
-        data-ms-derive={report ? Math.round(report.ms.derive) : ''}
+        data-rows={shown?.rows ?? ''}
+        data-cases={shown?.cases ?? ''}
+        data-figures={shown?.figures ?? ''}
+        data-ms-read={shown ? Math.round(shown.ms.read) : ''}
+        data-ms-parse={shown ? Math.round(shown.ms.parse) : ''}
+        data-ms-derive={shown ? Math.round(shown.ms.derive) : ''}
         aria-live="polite"
       >
         {state === 'cancelled' && <p>{i18n.t('ledgerCancelled')}</p>}
         {error && <p className="fatal-line">{error}</p>}
-        {report && (
+        {shown && (
           <>
             <p>
-              <strong>{report.file}</strong> · {i18n.t('ledgerSummary', { rows: formatNumber(report.rows, i18n.lang), cases: formatNumber(report.cases, i18n.lang), figures: report.figures })}
+              <strong>{shown.file}</strong> · {i18n.t('ledgerSummary', { rows: formatNumber(shown.rows, i18n.lang), cases: formatNumber(shown.cases, i18n.lang), figures: shown.figures })}
             </p>
-            <p className="ledger-indicators">{i18n.t('ledgerFeeds', { n: report.indicators.length })}</p>
-            {report.rejected.length > 0 && (
+            <p className="ledger-indicators">{i18n.t('ledgerFeeds', { n: shown.indicators.length })}</p>
+            {shown.rejected.length > 0 && (
               <ul>
-                {report.rejected.map((r) => (
+                {shown.rejected.map((r) => (
                   <li key={r.reason} data-code={r.reason}>
                     {i18n.t(`ledger_${r.reason}` as 'ledger_bad_date')} · {r.count} {i18n.t('rows')}（{i18n.t('line', { n: r.lines.slice(0, 8).join('、') })}
                     {r.lines.length > 8 ? '…' : ''}）

@@ -4,17 +4,17 @@
  * shown in [data-load-report].
  */
 import { useState, type DragEvent } from 'react';
-import { useQueryClient } from '@tanstack/react-query';
 import { useDashboard } from '../../app/dashboard-context';
-import { queryKeys } from '../../app/query-keys';
-import { loadSingleFile, type FileReport, type StageOptions } from '../../data/load-tables';
+import { loadSingleFile } from '../../data/ingest/commit';
+import type { FileReport } from '../../data/ingest/issues';
+import type { StageOptions } from '../../data/ingest/stage';
+import { clearLedger } from '../../data/ledger/clear-ledger';
 import { areaName } from '../panels/labels';
 
 const MAX_SHOWN = 50;
 
 export function LoadPanel() {
-  const { engine, i18n, bumpVersion, state, catalog } = useDashboard();
-  const queryClient = useQueryClient();
+  const { engine, i18n, catalog, reloadFolder } = useDashboard();
   const [reports, setReports] = useState<FileReport[]>([]);
   const [busy, setBusy] = useState(false);
   const [over, setOver] = useState(false);
@@ -35,7 +35,6 @@ export function LoadPanel() {
       setReports(out);
       setPending(waiting);
       setBusy(false);
-      if (out.some((r) => r.accepted > 0 && !r.fatal)) bumpVersion();
     }
   }
 
@@ -44,11 +43,18 @@ export function LoadPanel() {
     await loadBytes(list);
   }
 
-  // Reset: load the published folder again, dropping every uploaded row.
+  // Reset to the published data: a ledger still loading is stopped, a loaded one dropped, and the
+  // published folder loaded again, dropping every uploaded row.
   const reset = async () => {
     setReports([]);
     setPending(new Map());
-    await queryClient.refetchQueries({ queryKey: queryKeys.folder(state.data) });
+    setBusy(true);
+    try {
+      await clearLedger(engine, { cancelRunning: true });
+      await reloadFolder();
+    } finally {
+      setBusy(false);
+    }
   };
 
   const onDrop = (e: DragEvent) => {

@@ -1,8 +1,8 @@
 /** The selected target: provenance to the clause, how its actual was read, and its charts. */
 import { useDashboard } from '../../app/dashboard-context';
 import { ANALYST_THEME } from '../../charts/theme';
-import type { JudgedTarget } from '../../data/model';
-import { formatGap, formatNumber, formatValue, formatValueNear } from '../../domain/format';
+import type { JudgedTarget } from '../../domain/types';
+import { formatGap, formatValue, formatValueNear, withFraction } from '../../domain/format';
 import { allocationCheck } from '../../domain/allocation';
 import { AreaComparisonPanel } from '../panels/AreaComparisonPanel';
 import { areaName, comparatorText, indicatorName } from '../panels/labels';
@@ -33,13 +33,9 @@ export function TargetDetail({ judged, onArea }: { judged: JudgedTarget; onArea:
           <div>
             <dt>{i18n.t('actual')}</dt>
             <dd>
-              {formatValueNear(judgement.actual, indicator.unit, lang, judgement.target)}
-              {indicator.kind === 'rate' && components?.numerator != null && (
-                <span className="fraction">
-                  {' '}
-                  （{formatNumber(components.numerator, lang)} / {formatNumber(components.denominator ?? NaN, lang)}）
-                </span>
-              )}
+              {indicator.kind === 'rate'
+                ? withFraction(formatValueNear(judgement.actual, indicator.unit, lang, judgement.target), components?.numerator, components?.denominator, lang)
+                : formatValueNear(judgement.actual, indicator.unit, lang, judgement.target)}
             </dd>
           </div>
           <div>

@@ -6,7 +6,7 @@
  */
 import { Fragment, useMemo, useRef, useState, type UIEvent } from 'react';
 import { useDashboard } from '../../app/dashboard-context';
-import type { JudgedTarget } from '../../data/model';
+import type { JudgedTarget } from '../../domain/types';
 import { gapToPace, gapToTarget } from '../../domain/analysis';
 import { formatGap, formatPercent, formatValue, formatValueNear } from '../../domain/format';
 import { kpiAttrs } from '../panels/kpi-attrs';

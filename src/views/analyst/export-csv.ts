@@ -3,7 +3,7 @@
  * text cell that a spreadsheet would read as a formula prefixed with an apostrophe.
  */
 import Papa from 'papaparse';
-import type { JudgedTarget } from '../../data/model';
+import type { JudgedTarget } from '../../domain/types';
 import type { Lang } from '../../app/url-state';
 import { areaName, indicatorName } from '../panels/labels';
 

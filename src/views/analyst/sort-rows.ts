@@ -1,6 +1,7 @@
 /** Sorting the target table by any column; pure. */
-import { gapToPace, gapToTarget, STATUS_ORDER } from '../../domain/analysis';
-import type { JudgedTarget } from '../../data/model';
+import { gapToPace, gapToTarget } from '../../domain/analysis';
+import { severityRank } from '../../domain/status';
+import type { JudgedTarget } from '../../domain/types';
 
 export const SORT_KEYS = ['indicator', 'area', 'target', 'actual', 'pace', 'attainment', 'gap', 'pace_gap', 'status', 'doc'] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
@@ -33,7 +34,7 @@ function valueOf(j: JudgedTarget, key: SortKey, names: { indicator: (j: JudgedTa
     case 'pace_gap':
       return gapToPace(j.judgement, j.target.comparator);
     case 'status':
-      return STATUS_ORDER[j.judgement.status];
+      return severityRank(j.judgement.status);
     case 'doc':
       return `${j.target.docId}${j.target.clause ?? ''}`;
   }

@@ -3,13 +3,14 @@
  * per target generated from the data (what needs attention first), and the documents behind them.
  */
 import { useDashboard } from '../../app/dashboard-context';
-import { briefingSentence, STATUS_ORDER } from '../../domain/analysis';
+import { briefingSentence } from '../../domain/analysis';
+import { severityRank } from '../../domain/status';
 import { formatPeriod } from '../../domain/period';
 import { STATUSES, type Status } from '../../domain/types';
 import { useFilteredTargets } from '../panels/hooks';
 import { areaName, indicatorName } from '../panels/labels';
 import { StatusIcon } from '../panels/StatusBadge';
-import type { JudgedTarget } from '../../data/model';
+import type { JudgedTarget } from '../../domain/types';
 
 export function BriefingView() {
   const { i18n, state, setState, year, asOf, areas, catalog } = useDashboard();
@@ -17,7 +18,7 @@ export function BriefingView() {
   const { rows, isPending } = useFilteredTargets();
   if (isPending) return null;
   const counts = Object.fromEntries(STATUSES.map((s) => [s, rows.filter((r) => r.judgement.status === s).length])) as Record<Status, number>;
-  const sorted = [...rows].sort((a, b) => STATUS_ORDER[a.judgement.status] - STATUS_ORDER[b.judgement.status]);
+  const sorted = [...rows].sort((a, b) => severityRank(a.judgement.status) - severityRank(b.judgement.status));
   const attention = sorted.filter((r) => r.judgement.status === 'missed' || r.judgement.status === 'behind');
   const fine = sorted.filter((r) => r.judgement.status === 'met' || r.judgement.status === 'on_track');
   const nodata = sorted.filter((r) => r.judgement.status === 'no_data');

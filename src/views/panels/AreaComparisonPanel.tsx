@@ -4,7 +4,7 @@ import { useDashboard } from '../../app/dashboard-context';
 import { buildAreaComparisonOption, type AreaBar } from '../../charts/build-area-comparison-option';
 import { EChart } from '../../charts/EChart';
 import type { ChartTheme } from '../../charts/theme';
-import type { JudgedTarget } from '../../data/model';
+import type { JudgedTarget } from '../../domain/types';
 import { formatValue } from '../../domain/format';
 import { dueMonth, judge } from '../../domain/judge';
 import { MIN_CELL, suppressedCells } from '../../domain/privacy';

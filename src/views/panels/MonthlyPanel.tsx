@@ -4,7 +4,7 @@ import { useDashboard } from '../../app/dashboard-context';
 import { buildMonthlyOption } from '../../charts/build-monthly-option';
 import { EChart } from '../../charts/EChart';
 import type { ChartTheme } from '../../charts/theme';
-import type { JudgedTarget } from '../../data/model';
+import type { JudgedTarget } from '../../domain/types';
 import { formatValue } from '../../domain/format';
 import { useMonthlySeries, usePriorYearSeries } from './hooks';
 import { areaName, indicatorName } from './labels';

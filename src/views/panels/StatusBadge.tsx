@@ -1,6 +1,6 @@
 /** A status as icon + word + colour: never colour alone. */
 import type { Status } from '../../domain/types';
-import { STATUS_COLOR } from '../../charts/theme';
+import { STATUS_COLOR } from '../../domain/status';
 import { useDashboard } from '../../app/dashboard-context';
 
 const ICON: Record<Status, string> = {

@@ -1,7 +1,7 @@
 /** One target as a wall tile: indicator, actual, target, pace (flows), status in icon and word. */
 import { useDashboard } from '../../app/dashboard-context';
-import type { JudgedTarget } from '../../data/model';
-import { formatNumber, formatValue, formatValueNear, formatValueParts } from '../../domain/format';
+import type { JudgedTarget } from '../../domain/types';
+import { formatValue, formatValueNear, formatValueParts, fractionText } from '../../domain/format';
 import { kpiAttrs } from './kpi-attrs';
 import { comparatorText, indicatorName } from './labels';
 import { StatusBadge } from './StatusBadge';
@@ -27,9 +27,7 @@ export function TargetTile({ judged }: { judged: JudgedTarget }) {
         <span className="tile-unit">{parts.unit}</span>
       </div>
       {rate && (
-        <div className="tile-fraction">
-          {formatNumber(components!.numerator!, lang)} / {formatNumber(components!.denominator!, lang)}
-        </div>
+        <div className="tile-fraction">{fractionText(components!.numerator!, components!.denominator!, lang)}</div>
       )}
       <dl className="tile-facts">
         <div>

@@ -1,5 +1,5 @@
 /** The contract's data-kpi attributes of one judged target (base units, 4 decimals, empty = none). */
-import type { JudgedTarget } from '../../data/model';
+import type { JudgedTarget } from '../../domain/types';
 
 const num = (v: number | null) => (v == null || !Number.isFinite(v) ? '' : String(Math.round(v * 1e4) / 1e4));
 

@@ -1,15 +1,12 @@
-/** The wall's chart panels: each is a builder plus <EChart>, in the wall theme, no hover needed. */
+/** The wall's own chart panels (bullets, ranking): each is a builder plus <EChart>, in the wall theme, no hover needed. */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useDashboard } from '../../app/dashboard-context';
 import { buildAreaComparisonOption } from '../../charts/build-area-comparison-option';
 import { buildBulletOption, type BulletRow } from '../../charts/build-bullet-option';
-import { buildGeoMapOption, buildTileMapOption, type MapCell } from '../../charts/build-tile-map-option';
-import { GEO_MAP_NAME } from '../../data/geojson';
 import { EChart } from '../../charts/EChart';
 import type { ChartTheme } from '../../charts/theme';
-import type { DistrictSummary } from '../../data/model';
+import type { DistrictSummary } from '../../domain/types';
 import { formatPercent } from '../../domain/format';
-import { STATUSES, type Status } from '../../domain/types';
 import { areaName } from '../panels/labels';
 
 /** One column holds this many rows before the bullets split into two columns. */
@@ -54,58 +51,6 @@ export function BulletPanel({ rows, name, title, theme }: { rows: BulletRow[]; n
       {options.map((o, i) => (
         <EChart key={i} name={`${name}-${i}`} option={o.option} description={o.description} />
       ))}
-    </div>
-  );
-}
-
-/** The 16 districts as a tile map coloured by status; a click opens the district's page. */
-export function MapPanel({
-  summaries,
-  selected,
-  onSelect,
-  name,
-  theme,
-}: {
-  summaries: DistrictSummary[];
-  selected?: string | null;
-  onSelect?: (areaCode: string) => void;
-  name: string;
-  theme: ChartTheme;
-}) {
-  const { i18n, geo } = useDashboard();
-  const { lang } = i18n;
-  const cells: MapCell[] = useMemo(
-    () =>
-      summaries.map((s) => ({
-        areaCode: s.area.areaCode,
-        name: areaName(s.area, lang),
-        status: s.status,
-        valueText: s.score == null ? null : formatPercent(s.score),
-        selected: s.area.areaCode === selected,
-      })),
-    [summaries, lang, selected],
-  );
-  const labels = useMemo(() => {
-    const status = Object.fromEntries(STATUSES.map((s) => [s, i18n.status(s)])) as Record<Status, string>;
-    const description = `${i18n.t('districtMap')}: ${cells.map((c) => `${c.name} ${c.status ? status[c.status] : '—'}`).join(', ')}`;
-    return { title: i18n.t('districtMap'), description, status };
-  }, [cells, i18n]);
-  // Geographic when the data folder brought licensed boundaries for these districts, tiles otherwise.
-  const geographic = geo != null && cells.every((c) => geo.codes.has(c.areaCode));
-  const option = useMemo(
-    () => (geographic ? buildGeoMapOption(cells, { theme, mapName: GEO_MAP_NAME, labels }) : buildTileMapOption(cells, { theme, labels })),
-    [geographic, cells, theme, labels],
-  );
-  const onClick = useMemo(
-    () => (onSelect ? (data: unknown) => {
-      const code = (data as { areaCode?: string } | null)?.areaCode;
-      if (code) onSelect(code);
-    } : undefined),
-    [onSelect],
-  );
-  return (
-    <div className="map-holder" data-map={geographic ? 'geo' : 'tiles'}>
-      <EChart name={name} option={option} description={labels.description} onItemClick={onClick} />
     </div>
   );
 }

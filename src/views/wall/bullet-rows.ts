@@ -1,8 +1,9 @@
-/** Judged targets as rows of the wall's bullet chart: values formatted once, rates with their denominator. */
+/** Judged targets as rows of the wall's bullet chart: values formatted once, rates with their counts. */
 import type { BulletRow } from '../../charts/build-bullet-option';
-import { STATUS_MARK } from '../../charts/build-tile-map-option';
 import type { Lang } from '../../app/url-state';
-import { formatNumber, formatValue, formatValueNear } from '../../domain/format';
+import { formatValue, formatValueNear, withFraction } from '../../domain/format';
+import { isCap } from '../../domain/judge';
+import { STATUS_MARK } from '../../domain/status';
 import type { ActualComponents, Area, Indicator, Judgement, Target } from '../../domain/types';
 import { areaName, comparatorText, indicatorName } from '../panels/labels';
 
@@ -18,9 +19,8 @@ export interface Judgeable {
 export function bulletRow(j: Judgeable, lang: Lang, opts: { showArea: boolean; suffix?: string; statusWord: (s: Judgeable['judgement']['status']) => string }): BulletRow {
   const { target, indicator, judgement, components, area } = j;
   const unit = indicator.unit;
-  let valueText = formatValueNear(judgement.actual, unit, lang, judgement.target);
-  if (indicator.kind === 'rate' && components?.numerator != null && components.denominator != null)
-    valueText += `（${formatNumber(components.numerator, lang)}/${formatNumber(components.denominator, lang)}）`;
+  const near = formatValueNear(judgement.actual, unit, lang, judgement.target);
+  const valueText = indicator.kind === 'rate' ? withFraction(near, components?.numerator, components?.denominator, lang) : near;
   const name = indicatorName(indicator, lang);
   return {
     id: `${target.targetId}@${area.areaCode}`,
@@ -29,7 +29,7 @@ export function bulletRow(j: Judgeable, lang: Lang, opts: { showArea: boolean; s
     target: judgement.target,
     expected: judgement.expected,
     status: judgement.status,
-    cap: target.comparator === '<=' || target.comparator === '<',
+    cap: isCap(target.comparator),
     valueText,
     targetText: `${judgement.target == null ? '—' : `${comparatorText(target.comparator, lang)} ${formatValue(judgement.target, unit, lang)}`}  ${STATUS_MARK[judgement.status]} ${opts.statusWord(judgement.status)}`,
   };

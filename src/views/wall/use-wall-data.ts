@@ -1,7 +1,8 @@
 /** Everything the wall pages read: the year's judgement the other views share, plus the city's own targets. */
 import { useMemo } from 'react';
 import { useDashboard } from '../../app/dashboard-context';
-import { rootCodes, type DistrictSummary, type JudgedTarget } from '../../data/model';
+import { rootCodes } from '../../domain/areas';
+import type { DistrictSummary, JudgedTarget } from '../../domain/types';
 import { useJudgedYear } from '../panels/hooks';
 
 export interface WallData {
@@ -17,7 +18,7 @@ export function useWallData() {
   const year = useJudgedYear();
   const data = useMemo((): WallData | undefined => {
     if (!year.data) return undefined;
-    const roots = rootCodes(catalog);
+    const roots = rootCodes(catalog.areas);
     return { ...year.data, city: year.data.all.filter((j) => roots.has(j.target.areaCode)) };
   }, [year.data, catalog]);
   return { ...year, data };

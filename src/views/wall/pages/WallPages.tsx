@@ -2,7 +2,7 @@
 import { useMemo, type CSSProperties } from 'react';
 import { useDashboard } from '../../../app/dashboard-context';
 import type { ChartTheme } from '../../../charts/theme';
-import type { DistrictSummary, JudgedTarget } from '../../../data/model';
+import type { DistrictSummary, JudgedTarget } from '../../../domain/types';
 import { formatValue, formatValueNear } from '../../../domain/format';
 import { MonthlyPanel } from '../../panels/MonthlyPanel';
 import { PanelBoundary } from '../../panels/PanelBoundary';
@@ -12,7 +12,8 @@ import { areaName, comparatorText, indicatorName } from '../../panels/labels';
 import { kpiAttrs } from '../../panels/kpi-attrs';
 import { bulletRow } from '../bullet-rows';
 import type { WallData } from '../use-wall-data';
-import { BulletPanel, MapPanel, RankingPanel } from '../WallPanels';
+import { MapPanel } from '../../panels/MapPanel';
+import { BulletPanel, RankingPanel } from '../WallPanels';
 
 interface PageProps {
   data: WallData;

@@ -1,0 +1,27 @@
+/**
+ * The year's judgement in two separate steps (targets, then districts), for tests: what the page
+ * does in one query (judgeYear in src/data/model.ts) must equal these, and tests that judge a hand-picked
+ * set of targets use judgeTargets. Built from the data layer's own pieces: not an independent
+ * reference (that is reference-judge.ts), but the same rules asked in another order.
+ */
+import { fetchComponents, inheritedRequest, judgedFrom, summariseDistricts, targetRequests, usableTargets } from '../../src/data/model';
+import { inheritableTargets } from '../../src/domain/binding';
+import type { SqlEngine } from '../../src/data/engine';
+import type { Catalog, DistrictSummary, JudgedTarget, Target } from '../../src/domain/types';
+
+/** Judges `targets` as of month `asOf` (a month index). */
+export async function judgeTargets(engine: SqlEngine, catalog: Catalog, targets: readonly Target[], asOf: number): Promise<JudgedTarget[]> {
+  const usable = usableTargets(catalog, targets);
+  return judgedFrom(catalog, usable, await fetchComponents(engine, targetRequests(usable, asOf)), asOf);
+}
+
+/** Each district against what binds it, given the year's judged targets. */
+export async function judgeDistricts(engine: SqlEngine, catalog: Catalog, judgedYear: readonly JudgedTarget[], asOf: number): Promise<DistrictSummary[]> {
+  const inheritable = inheritableTargets(
+    judgedYear.map((j) => j.target),
+    catalog,
+  );
+  const districts = catalog.areas.filter((a) => a.level === 'district');
+  const comps = await fetchComponents(engine, districts.flatMap((d) => inheritable.map((t) => inheritedRequest(t, d.areaCode, asOf))));
+  return summariseDistricts(catalog, judgedYear, comps, asOf);
+}
