@@ -7,6 +7,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { SqlEngine } from '../data/engine';
 import { childActuals, judgeYear, monthlySeries, priorYearSeries, readCatalog } from '../data/model';
+import { judgedKey } from '../domain/binding';
 import type { Catalog, JudgedTarget } from '../domain/types';
 
 const folderKey = (data: string | null) => data ?? 'bundled';
@@ -40,7 +41,7 @@ export const judgedYearQuery = (s: ReadScope, year: number, asOf: number) =>
 /** A target's months, read the same way as the target. */
 export const seriesQuery = (s: ReadScope, judged: JudgedTarget | null, asOf: number) =>
   queryOptions({
-    queryKey: ['series', folderKey(s.state.data), s.version, judged?.target.targetId ?? '', asOf] as const,
+    queryKey: ['series', folderKey(s.state.data), s.version, (judged ? judgedKey(judged) : ''), asOf] as const,
     queryFn: () => monthlySeries(s.engine, judged!, asOf),
     enabled: judged != null,
   });
@@ -48,7 +49,7 @@ export const seriesQuery = (s: ReadScope, judged: JudgedTarget | null, asOf: num
 /** The same months of the previous year. */
 export const priorSeriesQuery = (s: ReadScope, judged: JudgedTarget | null, asOf: number) =>
   queryOptions({
-    queryKey: ['prior', folderKey(s.state.data), s.version, judged?.target.targetId ?? '', asOf] as const,
+    queryKey: ['prior', folderKey(s.state.data), s.version, (judged ? judgedKey(judged) : ''), asOf] as const,
     queryFn: () => priorYearSeries(s.engine, judged!, asOf),
     enabled: judged != null,
   });
@@ -56,7 +57,7 @@ export const priorSeriesQuery = (s: ReadScope, judged: JudgedTarget | null, asOf
 /** A target's indicator in each of its area's sub-areas. */
 export const childrenQuery = (s: ReadScope, judged: JudgedTarget | null, asOf: number) =>
   queryOptions({
-    queryKey: ['children', folderKey(s.state.data), s.version, judged?.target.targetId ?? '', asOf] as const,
+    queryKey: ['children', folderKey(s.state.data), s.version, (judged ? judgedKey(judged) : ''), asOf] as const,
     queryFn: () => childActuals(s.engine, s.catalog, judged!, asOf),
     enabled: judged != null,
   });

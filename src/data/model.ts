@@ -5,7 +5,8 @@
  * Each read runs between changes to the data (changes.ts), never across one.
  */
 import { childAreas } from '../domain/areas';
-import { bindingTargets, inheritableTargets, inheritedItem, ownItem, summariseArea } from '../domain/binding';
+import { rootCodes } from '../domain/areas';
+import { bindingTargets, inheritedItem, inheritedTargets, judgeInherited, ownItem, summariseArea } from '../domain/binding';
 import { actualOf, dueMonth, expectedPace, judge, judgementMonth } from '../domain/judge';
 import { decemberOf, formatPeriod, januaryOf } from '../domain/period';
 import type {
@@ -183,62 +184,80 @@ export function judgedFrom(
   });
 }
 
-/**
- * Every district read against what binds it (domain/binding.ts), from the year's judged targets and
- * the components fetched for the inherited ones (inheritedRequest).
- */
-export function summariseDistricts(
+/** Every area below the city with the rate targets it inherits this year (domain/binding.ts). */
+export function inheritancesOf(catalog: Catalog, yearTargets: readonly Target[]): { area: Area; targets: Target[] }[] {
+  const roots = rootCodes(catalog.areas);
+  return catalog.areas
+    .filter((a) => !roots.has(a.areaCode))
+    .map((area) => ({ area, targets: inheritedTargets(area, yearTargets, catalog) }))
+    .filter((x) => x.targets.length > 0);
+}
+
+/** The inherited targets judged, each for its area on the area's own figures (fetched by inheritedRequest). */
+export function judgedInherited(
   catalog: Catalog,
   judgedYear: readonly JudgedTarget[],
   comps: ReadonlyMap<ActualRequest['id'], ActualComponents>,
   asOf: number,
-): DistrictSummary[] {
+): JudgedTarget[] {
+  const judgedOf = new Map(judgedYear.map((j) => [j.target, j]));
+  return inheritancesOf(
+    catalog,
+    judgedYear.map((j) => j.target),
+  ).flatMap(({ area, targets }) =>
+    targets.map((t) => judgeInherited(judgedOf.get(t)!, area, comps.get(requestName.inherited(t, area.areaCode)) ?? null, asOf)),
+  );
+}
+
+/** Every district read against what binds it (domain/binding.ts): its own targets and those it inherits, judged. */
+export function summariseDistricts(catalog: Catalog, judgedYear: readonly JudgedTarget[], inherited: readonly JudgedTarget[]): DistrictSummary[] {
   const judgedOf = new Map(judgedYear.map((j) => [j.target, j]));
   const yearTargets = judgedYear.map((j) => j.target);
   return catalog.areas
     .filter((a) => a.level === 'district')
     .map((area) => {
-      const { own, inherited } = bindingTargets(area, yearTargets, catalog);
-      const items = [
-        ...own.map((t) => ownItem(judgedOf.get(t)!)),
-        ...inherited.flatMap((t) => inheritedItem(judgedOf.get(t)!, area, comps.get(requestName.inherited(t, area.areaCode)) ?? null, asOf) ?? []),
-      ];
+      const { own } = bindingTargets(area, yearTargets, catalog);
+      const items = [...own.map((t) => ownItem(judgedOf.get(t)!)), ...inherited.filter((j) => j.area === area).map(inheritedItem)];
       return summariseArea(area, items);
     });
 }
 
+/** The judged year: the targets as set, the rate targets inherited below them, and every district's summary. */
+export interface JudgedYear {
+  all: JudgedTarget[];
+  inherited: JudgedTarget[];
+  districts: DistrictSummary[];
+}
+
 /**
- * The year's targets judged and each district's summary, in one database query (what the wall,
- * the table and the map need together; the components of both go in one request list).
+ * The year's targets judged, the rate targets every area below the city inherits judged on its own
+ * figures, and each district's summary, in one database query (what the wall, the table and the
+ * map need together; the components of all of them go in one request list).
  */
-export async function judgeYear(
-  engine: SqlEngine,
-  catalog: Catalog,
-  year: number,
-  asOf: number,
-): Promise<{ all: JudgedTarget[]; districts: DistrictSummary[] }> {
+export async function judgeYear(engine: SqlEngine, catalog: Catalog, year: number, asOf: number): Promise<JudgedYear> {
   const usable = usableTargets(catalog, catalog.targets.filter((t) => t.year === year));
-  const districts = catalog.areas.filter((a) => a.level === 'district');
-  // Whether an inherited target counts is known only once judged (its value may come from a
-  // baseline), so each district's figure is asked for every target it could inherit.
-  const inheritable = inheritableTargets(usable, catalog);
-  const requests = [...targetRequests(usable, asOf), ...districts.flatMap((d) => inheritable.map((t) => inheritedRequest(t, d.areaCode, asOf)))];
+  const inheriting = inheritancesOf(catalog, usable);
+  const requests = [
+    ...targetRequests(usable, asOf),
+    ...inheriting.flatMap(({ area, targets }) => targets.map((t) => inheritedRequest(t, area.areaCode, asOf))),
+  ];
   const { value: comps } = await dataChanges(engine).read(() => fetchComponents(engine, requests));
   const all = judgedFrom(catalog, usable, comps, asOf);
-  return { all, districts: summariseDistricts(catalog, all, comps, asOf) };
+  const inherited = judgedInherited(catalog, all, comps, asOf);
+  return { all, inherited, districts: summariseDistricts(catalog, all, inherited) };
 }
 
 /** Components of `requests`, read between changes to the data. */
 const readComponents = async (engine: SqlEngine, requests: readonly ActualRequest[]) =>
   (await dataChanges(engine).read(() => fetchComponents(engine, requests))).value;
 
-/** The actual month by month from January to the judgement month, read the same way as the target. */
+/** The actual month by month from January to the judgement month, read the same way as the target (for the area it is judged for). */
 export async function monthlySeries(engine: SqlEngine, judged: JudgedTarget, asOf: number): Promise<SeriesPoint[]> {
-  const { target, indicator } = judged;
+  const { target, indicator, area } = judged;
   const end = judgementMonth(target, asOf);
   const requests: ActualRequest[] = [];
   for (let m = januaryOf(target.year); m <= end; m++)
-    requests.push({ id: formatPeriod(m), indicatorId: target.indicatorId, areaCode: target.areaCode, year: target.year, endIdx: m });
+    requests.push({ id: formatPeriod(m), indicatorId: target.indicatorId, areaCode: area.areaCode, year: target.year, endIdx: m });
   const comps = await readComponents(engine, requests);
   const due = dueMonth(target);
   return requests.map((r) => {
@@ -254,12 +273,12 @@ export async function monthlySeries(engine: SqlEngine, judged: JudgedTarget, asO
 
 /** The same months of the previous year, read the same way (null points where there is no data). */
 export async function priorYearSeries(engine: SqlEngine, judged: JudgedTarget, asOf: number): Promise<SeriesPoint[]> {
-  const { target, indicator } = judged;
+  const { target, indicator, area } = judged;
   const months = judgementMonth(target, asOf) - januaryOf(target.year) + 1;
   const requests: ActualRequest[] = [];
   for (let i = 0; i < months; i++) {
     const m = januaryOf(target.year - 1) + i;
-    requests.push({ id: formatPeriod(m), indicatorId: target.indicatorId, areaCode: target.areaCode, year: target.year - 1, endIdx: m });
+    requests.push({ id: formatPeriod(m), indicatorId: target.indicatorId, areaCode: area.areaCode, year: target.year - 1, endIdx: m });
   }
   const comps = await readComponents(engine, requests);
   return requests.map((r) => {
@@ -271,7 +290,7 @@ export async function priorYearSeries(engine: SqlEngine, judged: JudgedTarget, a
 /** The target's indicator read for each child area (districts of the city, towns of a district). */
 export async function childActuals(engine: SqlEngine, catalog: Catalog, judged: JudgedTarget, asOf: number): Promise<ChildActual[]> {
   const { target, indicator } = judged;
-  const children = childAreas(catalog.areas, target.areaCode);
+  const children = childAreas(catalog.areas, judged.area.areaCode);
   const end = judgementMonth(target, asOf);
   const requests = children.map((a) => ({ id: a.areaCode, indicatorId: target.indicatorId, areaCode: a.areaCode, year: target.year, endIdx: end }));
   const comps = await readComponents(engine, requests);

@@ -1,14 +1,15 @@
 /**
- * What binds an area, and how an area reads against it: the rule behind the wall's district pages,
- * its ranking and the map. Pure: the judgements come from judge.ts, the figures from the data layer.
+ * What binds an area, and how an area reads against it: the rule behind the analyst's area filter,
+ * the wall's district pages, its ranking and the map. Pure: the judgements come from judge.ts, the
+ * figures from the data layer.
  *
- * A district is judged on
- * - its own targets: those set for it or for any area below it (its towns and zones), and
- * - the targets it inherits: the city's rate and level targets (floors and caps that bind every
- *   district), judged on the district's own figures against the city's target value. City flow
- *   totals are not split across districts, so they bind no district.
- * An inherited target counts only where the city's target could be read and the district has a
- * figure for it: a floor with nothing to measure is nothing to judge a district on.
+ * Targets that bind the areas below (the data contract): a rate target (a share, a coverage) binds
+ * every area below the one it is set for, on that area's own figures; counts (flows and levels) bind
+ * no sub-area. An area inherits, for each indicator, the rate targets of its nearest ancestor that
+ * has one that year, unless it has a target of its own for that indicator and year.
+ *
+ * A district is summarised on its own targets (those set for it or any area below it: its towns and
+ * zones) and the targets it inherits, each judged on its own figures (no_data where it has none).
  */
 import { isWithin, rootCodes } from './areas';
 import { actualOf, dueMonth, judge, paceAdjustedAttainment } from './judge';
@@ -17,20 +18,32 @@ import type { ActualComponents, Area, Catalog, DistrictItem, DistrictSummary, Ju
 
 type Lookups = Pick<Catalog, 'areas' | 'areaByCode' | 'indicatorById'>;
 
-/** The targets that bind `area` in a year, from that year's targets: its own, and those it inherits. */
+/**
+ * The rate targets `area` inherits in a year, from that year's targets: for each rate indicator,
+ * those of its nearest ancestor that has any, unless the area has a target of its own for it.
+ */
+export function inheritedTargets(area: Area, yearTargets: readonly Target[], lookups: Lookups): Target[] {
+  const own = new Set(yearTargets.filter((t) => t.areaCode === area.areaCode).map((t) => t.indicatorId));
+  const out: Target[] = [];
+  const taken = new Set<string>();
+  for (let code = area.parentCode, i = 0; code != null && i < 10; code = lookups.areaByCode.get(code)?.parentCode ?? null, i++) {
+    const here = yearTargets.filter(
+      (t) => t.areaCode === code && lookups.indicatorById.get(t.indicatorId)?.kind === 'rate' && !own.has(t.indicatorId) && !taken.has(t.indicatorId),
+    );
+    out.push(...here);
+    for (const t of here) taken.add(t.indicatorId);
+  }
+  return out;
+}
+
+/** The targets that bind district `area` in a year: its own (set for it or any area below it), and those it inherits. */
 export function bindingTargets(area: Area, yearTargets: readonly Target[], lookups: Lookups): { own: Target[]; inherited: Target[] } {
   const roots = rootCodes(lookups.areas);
   if (roots.has(area.areaCode)) return { own: yearTargets.filter((t) => t.areaCode === area.areaCode), inherited: [] };
   return {
     own: yearTargets.filter((t) => !roots.has(t.areaCode) && isWithin(lookups.areaByCode, t.areaCode, area.areaCode)),
-    inherited: inheritableTargets(yearTargets, lookups),
+    inherited: inheritedTargets(area, yearTargets, lookups),
   };
-}
-
-/** The city's targets that bind the areas below it: rates and levels (floors and caps), not flows. */
-export function inheritableTargets(yearTargets: readonly Target[], lookups: Lookups): Target[] {
-  const roots = rootCodes(lookups.areas);
-  return yearTargets.filter((t) => roots.has(t.areaCode) && lookups.indicatorById.get(t.indicatorId)?.kind !== 'flow');
 }
 
 /** A target of the area's own, as an item of its summary. */
@@ -48,11 +61,10 @@ export function ownItem(j: JudgedTarget): DistrictItem {
 
 /**
  * An inherited target judged for `area` on the area's own figures (`components`), against the
- * value, comparator and due date of the target as judged where it was set. Null when it does not
- * count: the target's value could not be read, or the area has no figure.
+ * value, comparator and due date of the target as judged where it was set (its value may come from
+ * a baseline). no_data where the area has no figure or the value could not be read.
  */
-export function inheritedItem(parent: JudgedTarget, area: Area, components: ActualComponents | null, asOf: number): DistrictItem | null {
-  if (parent.judgement.target == null || components == null) return null;
+export function judgeInherited(parent: JudgedTarget, area: Area, components: ActualComponents | null, asOf: number): JudgedTarget {
   const { target, indicator } = parent;
   const judgement = judge({
     kind: indicator.kind,
@@ -63,15 +75,12 @@ export function inheritedItem(parent: JudgedTarget, area: Area, components: Actu
     actual: actualOf(indicator.kind, components),
     target: parent.judgement.target,
   });
-  return {
-    source: 'floor',
-    target,
-    indicator,
-    area,
-    judgement,
-    components,
-    paceAttainment: paceAdjustedAttainment(judgement, target.comparator),
-  };
+  return { target, indicator, area, judgement, components, baseline: null, inherited: true };
+}
+
+/** An inherited target, judged for its area, as an item of the area's summary. */
+export function inheritedItem(j: JudgedTarget): DistrictItem {
+  return { ...ownItem(j), source: 'floor' };
 }
 
 /** No one item may lift an area's score above this: one outlier cannot hide a shortfall. */
@@ -95,4 +104,9 @@ export function summariseArea(area: Area, items: DistrictItem[]): DistrictSummar
     behind: statuses.includes('behind'),
     illustrative: items.some((i) => i.components?.illustrative),
   };
+}
+
+/** What tells judged targets apart on one screen: the target, and for an inherited one the area it is judged for. */
+export function judgedKey(j: Pick<JudgedTarget, 'target' | 'area' | 'inherited'>): string {
+  return j.inherited ? `${j.target.targetId}@${j.area.areaCode}` : j.target.targetId;
 }

@@ -103,6 +103,11 @@ export interface JudgedTarget {
   components: ActualComponents | null;
   /** For baseline targets: the prior year's components the target was read from. */
   baseline: ActualComponents | null;
+  /**
+   * Set for a rate target judged for an area below the one it was set for (domain/binding.ts):
+   * `target` is the target it comes from, `area` the area it is judged for, on that area's figures.
+   */
+  inherited?: true;
 }
 
 /** One thing an area is judged on: a target of its own (or of an area below it), or one it inherits. */

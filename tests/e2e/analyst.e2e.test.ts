@@ -13,7 +13,7 @@
  * so the expectations do not come from the generator.
  */
 import { stageBuiltApp, unstage } from './stage';
-import { ids, mismatches, readKpis, TOLERANCE, type ShownKpi } from './kpi-compare';
+import { keys, mismatches, readKpis, TOLERANCE, type ShownKpi } from './kpi-compare';
 import { isExpectedConsoleError } from './expected-console';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
@@ -30,6 +30,7 @@ import {
   latestPeriod,
   loadFolder,
   monthIndex,
+  rowsForAreas,
   type RefActual,
   type RefFolder,
   type RefJudgement,
@@ -269,13 +270,13 @@ async function expectRows(
   for (;;) {
     const ready = (await page.getAttribute('[data-app-root]', 'data-ready')) === 'true';
     shown = await readKpis(page);
-    if (ready && JSON.stringify(ids(shown)) === JSON.stringify(expected) && mismatches(shown, ref).length === 0) break;
+    if (ready && JSON.stringify(keys(shown)) === JSON.stringify(expected) && mismatches(shown, ref).length === 0) break;
     if (Date.now() > deadline) break;
     await page.waitForTimeout(150);
   }
   // soft: record the failure and go on, so the checks after it still run (the test fails either way).
   const check = soft ? expect.soft : expect;
-  check(ids(shown), `rows after: ${what}`).toEqual(expected);
+  check(keys(shown), `rows after: ${what}`).toEqual(expected);
   check(mismatches(shown, ref).join('\n'), `values after: ${what}`).toBe('');
   return shown;
 }
@@ -553,12 +554,9 @@ describe('3. cross-filtering', () => {
         .click();
       await page.waitForURL((u) => u.searchParams.has('area'));
       expect((param(page, 'area') ?? '').split(',').sort()).toEqual([...qingpu].sort());
-      const shown = await expectRows(
-        page,
-        targetIds(bundled, (t) => t.year === 2022 && qingpu.includes(t.area)),
-        ref,
-        'clicking 青浦区 on the map',
-      );
+      // The targets set for those areas and the rate targets each inherits (contract v2).
+      const rows = rowsForAreas(bundled, 2022, qingpu, latestPeriod(bundled));
+      const shown = await expectRows(page, [...rows.keys()].sort(), new Map([...ref, ...rows]), 'clicking 青浦区 on the map');
       for (const k of shown) expect(qingpu).toContain(k.area);
     });
   });
@@ -585,12 +583,8 @@ describe('3. cross-filtering', () => {
       await page.locator('[data-chart="analyst-children"]').click({ position: pt });
       await page.waitForURL((u) => u.searchParams.has('area'));
       expect((param(page, 'area') ?? '').split(',').sort()).toEqual([...chongming].sort());
-      const shown = await expectRows(
-        page,
-        targetIds(bundled, (t) => t.year === 2023 && chongming.includes(t.area)),
-        ref,
-        'clicking the 崇明区 bar',
-      );
+      const rows = rowsForAreas(bundled, 2023, chongming, latestPeriod(bundled));
+      const shown = await expectRows(page, [...rows.keys()].sort(), new Map([...ref, ...rows]), 'clicking the 崇明区 bar');
       expect(shown.length).toBeGreaterThan(3);
       for (const k of shown) expect(chongming).toContain(k.area);
     });
@@ -1058,9 +1052,11 @@ describe('7. export', () => {
         for (const n of ['目标编号', '目标值', '实际值', '文件', '条款', '原文'])
           expect(col(n), `column ${n}`).toBeGreaterThanOrEqual(0);
         expect(body.length, what).toBe(shown.length);
+        // A target inherited by several areas is one line per area: lines are keyed by id and area code.
+        const byKey = new Map(body.map((line) => [`${line[col('目标编号')]!}|${line[col('区划代码')]!}`, line]));
         const byId = new Map(body.map((line) => [line[col('目标编号')]!, line]));
         for (const k of shown) {
-          const line = byId.get(k.targetId);
+          const line = byKey.get(`${k.targetId}|${k.area}`);
           expect(line, `${k.targetId} in the export`).toBeDefined();
           for (const [c, attr] of [
             ['目标值', k.target],

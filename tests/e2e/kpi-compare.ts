@@ -17,6 +17,8 @@ export interface ShownKpi {
   target: string | null;
   expected: string | null;
   status: string | null;
+  /** data-inherited="true": a rate target judged for an area below the one it was set for. */
+  inherited: boolean;
 }
 
 export async function readKpis(page: Page): Promise<ShownKpi[]> {
@@ -32,6 +34,7 @@ export async function readKpis(page: Page): Promise<ShownKpi[]> {
         target: a('data-target'),
         expected: a('data-expected'),
         status: a('data-status'),
+        inherited: a('data-inherited') === 'true',
       };
     }),
   );
@@ -45,13 +48,16 @@ export function sameNumber(shown: string | null, ref: number | null): boolean {
   return Number.isFinite(n) && Math.abs(n - ref) <= TOLERANCE;
 }
 
+/** How a shown KPI is keyed in a reference map: its target id, and for an inherited one `id@area`. */
+export const refKey = (k: Pick<ShownKpi, 'targetId' | 'area' | 'inherited'>) => (k.inherited ? `${k.targetId}@${k.area}` : k.targetId);
+
 /** Every shown KPI compared with the reference; returns readable mismatches. */
 export function mismatches(shown: ShownKpi[], ref: Map<string, RefJudgement>): string[] {
   const out: string[] = [];
   for (const k of shown) {
-    const r = ref.get(k.targetId);
+    const r = ref.get(refKey(k));
     if (!r) {
-      out.push(`${k.targetId}: shown but unknown to the reference`);
+      out.push(`${refKey(k)}: shown but unknown to the reference`);
       continue;
     }
     const diffs: string[] = [];
@@ -59,9 +65,12 @@ export function mismatches(shown: ShownKpi[], ref: Map<string, RefJudgement>): s
     if (!sameNumber(k.target, r.target)) diffs.push(`target ${k.target} ≠ ${r.target}`);
     if (!sameNumber(k.expected, r.expected)) diffs.push(`expected ${k.expected} ≠ ${r.expected}`);
     if (k.status !== r.status) diffs.push(`status ${k.status} ≠ ${r.status}`);
-    if (diffs.length) out.push(`${k.targetId}: ${diffs.join('; ')}`);
+    if (diffs.length) out.push(`${refKey(k)}: ${diffs.join('; ')}`);
   }
   return out;
 }
 
 export const ids = (list: { targetId: string }[]) => list.map((k) => k.targetId).sort();
+
+/** Shown KPIs as reference keys, sorted (an inherited one as `id@area`). */
+export const keys = (list: Pick<ShownKpi, 'targetId' | 'area' | 'inherited'>[]) => list.map(refKey).sort();

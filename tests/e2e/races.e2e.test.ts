@@ -168,5 +168,6 @@ function readKpisFrom(ref: Map<string, { actual: number | null; target: number |
     target: r.target == null ? '' : String(r.target),
     expected: r.expected == null ? '' : String(r.expected),
     status: r.status,
+    inherited: false,
   }));
 }

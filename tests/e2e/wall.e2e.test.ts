@@ -25,12 +25,13 @@ import { isExpectedConsoleError } from './expected-console';
 import { type RunningServer } from '../tools/serve.mjs';
 import {
   judgeAll,
+  inheritedTargets,
+  judgeInheritedTarget,
   judgeTarget,
   loadFolder,
   monthIndex,
   type RefFolder,
   type RefJudgement,
-  type RefTarget,
 } from '../helpers/reference-judge';
 
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
@@ -383,10 +384,9 @@ interface DistrictExpectation {
 /**
  * What each district is judged on in `year` as of `asOf`, from the CSVs alone:
  * (i) every target of the year set for the district or any area below it (towns, zones), judged by
- * the reference judge; (ii) every city-level target of the year whose indicator is a rate or a
- * level, re-judged with the district's own actual (its rows, or its children's pooled/summed)
- * against the city target's value, comparator and due date — an item only when the district has an
- * actual (a city floor the district has no figure for is nothing to judge it on).
+ * the reference judge; (ii) the rate targets the district inherits (contract v2, "Targets that bind
+ * the areas below": the nearest ancestor's, unless the district has its own for the indicator),
+ * re-judged with the district's own figures against the value judged where the target was set.
  */
 function districtExpectations(folder: RefFolder, year: number, asOf: string): DistrictExpectation[] {
   const a = monthIndex(asOf);
@@ -401,9 +401,6 @@ function districtExpectations(folder: RefFolder, year: number, asOf: string): Di
   };
   const cityCodes = new Set(areas.filter((x) => x.level === 'city').map((x) => x.code));
   const ofYear = folder.targets.filter((t) => t.year === year && folder.indicators.has(t.indicator));
-  const floors = ofYear.filter(
-    (t) => cityCodes.has(t.area) && ['rate', 'level'].includes(folder.indicators.get(t.indicator)!.kind),
-  );
   // areas.csv order (the Map keeps insertion order).
   return areas
     .filter((x) => x.level === 'district')
@@ -413,14 +410,8 @@ function districtExpectations(folder: RefFolder, year: number, asOf: string): Di
         if (cityCodes.has(t.area) || !folder.areas.has(t.area) || !within(t.area, d.code)) continue;
         items.push({ id: t.id, source: 'own', judgement: judgeTarget(folder, t, a) });
       }
-      for (const t of floors) {
-        const city = judgeTarget(folder, t, a);
-        if (city.target == null) continue;
-        const asDistrict: RefTarget = { ...t, area: d.code, value: city.target, baseline: null };
-        const j = judgeTarget(folder, asDistrict, a);
-        if (j.actual == null) continue;
-        items.push({ id: `${t.id}@${d.code}`, source: 'floor', judgement: j });
-      }
+      for (const t of inheritedTargets(folder, d.code, year))
+        items.push({ id: `${t.id}@${d.code}`, source: 'floor', judgement: judgeInheritedTarget(folder, t, d.code, a) });
       return { code: d.code, items, behind: items.some((i) => i.judgement.status === 'behind') };
     });
 }

@@ -1,11 +1,19 @@
 /**
  * The year's judgement in two separate steps (targets, then districts), for tests: what the page
- * does in one query (judgeYear in src/data/model.ts) must equal these, and tests that judge a hand-picked
- * set of targets use judgeTargets. Built from the data layer's own pieces: not an independent
- * reference (that is reference-judge.ts), but the same rules asked in another order.
+ * does in one query (judgeYear in src/data/model.ts) must equal these, and tests that judge a
+ * hand-picked set of targets use judgeTargets. Built from the data layer's own pieces: not an
+ * independent reference (that is reference-judge.ts), but the same rules asked in another order.
  */
-import { fetchComponents, inheritedRequest, judgedFrom, summariseDistricts, targetRequests, usableTargets } from '../../src/data/model';
-import { inheritableTargets } from '../../src/domain/binding';
+import {
+  fetchComponents,
+  inheritancesOf,
+  inheritedRequest,
+  judgedFrom,
+  judgedInherited,
+  summariseDistricts,
+  targetRequests,
+  usableTargets,
+} from '../../src/data/model';
 import type { SqlEngine } from '../../src/data/engine';
 import type { Catalog, DistrictSummary, JudgedTarget, Target } from '../../src/domain/types';
 
@@ -15,13 +23,20 @@ export async function judgeTargets(engine: SqlEngine, catalog: Catalog, targets:
   return judgedFrom(catalog, usable, await fetchComponents(engine, targetRequests(usable, asOf)), asOf);
 }
 
+/** The rate targets inherited below the year's judged targets, judged for their areas. */
+export async function judgeInheritedTargets(engine: SqlEngine, catalog: Catalog, judgedYear: readonly JudgedTarget[], asOf: number): Promise<JudgedTarget[]> {
+  const inheriting = inheritancesOf(
+    catalog,
+    judgedYear.map((j) => j.target),
+  );
+  const comps = await fetchComponents(
+    engine,
+    inheriting.flatMap(({ area, targets }) => targets.map((t) => inheritedRequest(t, area.areaCode, asOf))),
+  );
+  return judgedInherited(catalog, judgedYear, comps, asOf);
+}
+
 /** Each district against what binds it, given the year's judged targets. */
 export async function judgeDistricts(engine: SqlEngine, catalog: Catalog, judgedYear: readonly JudgedTarget[], asOf: number): Promise<DistrictSummary[]> {
-  const inheritable = inheritableTargets(
-    judgedYear.map((j) => j.target),
-    catalog,
-  );
-  const districts = catalog.areas.filter((a) => a.level === 'district');
-  const comps = await fetchComponents(engine, districts.flatMap((d) => inheritable.map((t) => inheritedRequest(t, d.areaCode, asOf))));
-  return summariseDistricts(catalog, judgedYear, comps, asOf);
+  return summariseDistricts(catalog, judgedYear, await judgeInheritedTargets(engine, catalog, judgedYear, asOf));
 }

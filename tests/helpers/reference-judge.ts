@@ -274,3 +274,45 @@ export function judgeAll(folder: RefFolder, asOf: string): Map<string, RefJudgem
   for (const t of folder.targets) out.set(t.id, judgeTarget(folder, t, a));
   return out;
 }
+
+/**
+ * Targets that bind the areas below (contract v2): the rate targets of `year` that `areaCode`
+ * inherits — for each rate indicator, those of its nearest ancestor that has one that year, unless
+ * the area has a target of its own for that indicator and year.
+ */
+export function inheritedTargets(folder: RefFolder, areaCode: string, year: number): RefTarget[] {
+  const ofYear = folder.targets.filter((t) => t.year === year && folder.indicators.has(t.indicator));
+  const own = new Set(ofYear.filter((t) => t.area === areaCode).map((t) => t.indicator));
+  const found = new Map<string, RefTarget[]>();
+  let code = folder.areas.get(areaCode)?.parent ?? null;
+  for (let depth = 0; code != null && depth < 12; depth++) {
+    for (const t of ofYear) {
+      if (t.area !== code || folder.indicators.get(t.indicator)!.kind !== 'rate' || own.has(t.indicator)) continue;
+      const nearer = found.get(t.indicator);
+      if (nearer && nearer[0]!.area !== code) continue; // a nearer ancestor already binds this indicator
+      found.set(t.indicator, [...(nearer ?? []), t]);
+    }
+    code = folder.areas.get(code)?.parent ?? null;
+  }
+  return [...found.values()].flat();
+}
+
+/** An inherited target judged for `areaCode` on its own figures, against the value judged where it was set. */
+export function judgeInheritedTarget(folder: RefFolder, t: RefTarget, areaCode: string, asOf: number): RefJudgement {
+  const atSource = judgeTarget(folder, t, asOf);
+  if (atSource.target == null) return { actual: actualAt(folder, t.indicator, areaCode, t.year, Math.min(asOf, t.due)), target: null, expected: null, status: 'no_data' };
+  return judgeTarget(folder, { ...t, area: areaCode, value: atSource.target, baseline: null }, asOf);
+}
+
+/**
+ * What the analyst lists for an area filter in `year`: the targets set for those areas and the rate
+ * targets each inherits, keyed as the page keys them (`id`, or `id@area` for an inherited one).
+ */
+export function rowsForAreas(folder: RefFolder, year: number, areas: readonly string[], asOf: string): Map<string, RefJudgement> {
+  const a = monthIndex(asOf);
+  const out = new Map<string, RefJudgement>();
+  for (const t of folder.targets) if (t.year === year && areas.includes(t.area)) out.set(t.id, judgeTarget(folder, t, a));
+  for (const area of areas)
+    for (const t of inheritedTargets(folder, area, year)) out.set(`${t.id}@${area}`, judgeInheritedTarget(folder, t, area, a));
+  return out;
+}

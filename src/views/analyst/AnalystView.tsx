@@ -3,6 +3,7 @@
  * table, the selected target's detail, bring-your-own data, and the take-aways (CSV, PNG, briefing).
  */
 import { useDashboard } from '../../app/dashboard-context';
+import { judgedKey } from '../../domain/binding';
 import { useRefreshFailures } from '../../app/refresh-log';
 import { chartPng } from '../../charts/EChart';
 import { ANALYST_THEME } from '../../charts/theme';
@@ -23,7 +24,7 @@ export function AnalystView() {
   const districts = useDistrictSummaries();
   const failures = useRefreshFailures();
   const rows = judged.rows;
-  const selected = rows.find((r) => r.target.targetId === state.target) ?? null;
+  const selected = rows.find((r) => judgedKey(r) === state.target) ?? null;
   const showSample = rows.some((r) => r.components?.illustrative);
   const crossFilter = (code: string) => setState({ areas: areaWithSubtree(catalog, code), target: null });
   const selectedDistrict = areas.find((a) => catalog.areaByCode.get(a)?.level === 'district') ?? null;

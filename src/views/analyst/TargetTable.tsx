@@ -8,6 +8,7 @@ import { Fragment, useMemo, useRef, useState, type UIEvent } from 'react';
 import { useDashboard } from '../../app/dashboard-context';
 import type { JudgedTarget } from '../../domain/types';
 import { gapToPace, gapToTarget } from '../../domain/analysis';
+import { judgedKey } from '../../domain/binding';
 import { formatGap, formatPercent, formatValue, formatValueNear } from '../../domain/format';
 import { kpiAttrs } from '../panels/kpi-attrs';
 import { areaName, comparatorText, indicatorName } from '../panels/labels';
@@ -43,7 +44,7 @@ export function TargetTable({
 
   if (rows.length === 0) return <p className="empty">{i18n.t('noTargets')}</p>;
 
-  const heights = sorted.map((j) => (expanded.has(j.target.targetId) ? ROW_PX + EXPANDED_PX : ROW_PX));
+  const heights = sorted.map((j) => (expanded.has(judgedKey(j)) ? ROW_PX + EXPANDED_PX : ROW_PX));
   let first = 0;
   let last = sorted.length;
   let before = 0;
@@ -94,15 +95,16 @@ export function TargetTable({
   const body = sorted.slice(first, last).map((j) => {
     const { target, indicator, judgement } = j;
     const fmt = (v: number | null) => formatValue(v, indicator.unit, lang);
-    const isSel = selected === target.targetId;
-    const open = expanded.has(target.targetId);
+    const key = judgedKey(j);
+    const isSel = selected === key;
+    const open = expanded.has(key);
     const gap = gapToTarget(judgement, target.comparator);
     const paceGap = gapToPace(judgement, target.comparator);
     return (
-      <Fragment key={target.targetId}>
+      <Fragment key={key}>
         <tr
           {...(virtual ? {} : kpiAttrs(j))}
-          data-row={target.targetId}
+          data-row={key}
           aria-selected={isSel}
           className={isSel ? 'selected' : undefined}
         >
@@ -113,11 +115,11 @@ export function TargetTable({
                 className="row-expand"
                 aria-expanded={open}
                 aria-label={open ? i18n.t('collapse') : i18n.t('expand')}
-                onClick={() => toggle(target.targetId)}
+                onClick={() => toggle(key)}
               >
                 {open ? '▾' : '▸'}
               </button>
-              <button type="button" className="row-select" onClick={() => onSelect(target.targetId)} aria-pressed={isSel}>
+              <button type="button" className="row-select" onClick={() => onSelect(key)} aria-pressed={isSel}>
                 {indicatorName(indicator, lang)}
               </button>
               {j.components?.illustrative && <span className="row-sample">{i18n.t('illustrativeRow')}</span>}
@@ -147,7 +149,7 @@ export function TargetTable({
           </td>
         </tr>
         {open && (
-          <tr className="expanded" data-expanded={target.targetId}>
+          <tr className="expanded" data-expanded={key}>
             <td colSpan={10}>
               <blockquote className="provenance">
                 <p className="doc">
@@ -210,7 +212,7 @@ export function TargetTable({
       <p className="count">{i18n.t('rowsTotal', { n: sorted.length })}</p>
       <div hidden data-kpi-list="">
         {sorted.map((j) => (
-          <span key={j.target.targetId} {...kpiAttrs(j)} />
+          <span key={judgedKey(j)} {...kpiAttrs(j)} />
         ))}
       </div>
     </>

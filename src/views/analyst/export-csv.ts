@@ -19,12 +19,13 @@ const round = (v: number | null) => (v == null || !Number.isFinite(v) ? '' : Mat
 export function buildTargetsCsv(rows: readonly JudgedTarget[], lang: Lang, statusWord: (s: JudgedTarget['judgement']['status']) => string): string {
   const header =
     lang === 'zh'
-      ? ['目标编号', '指标', '区域', '年度', '比较符', '目标值', '实际值', '序时进度', '状态', '完成度(%)', '判定月份', '单位', '文件', '条款', '原文']
-      : ['target_id', 'indicator', 'area', 'year', 'comparator', 'target', 'actual', 'expected', 'status', 'attainment_pct', 'judged_at', 'unit', 'document', 'clause', 'text'];
+      ? ['目标编号', '指标', '区域', '区划代码', '年度', '比较符', '目标值', '实际值', '序时进度', '状态', '完成度(%)', '判定月份', '单位', '文件', '条款', '原文']
+      : ['target_id', 'indicator', 'area', 'area_code', 'year', 'comparator', 'target', 'actual', 'expected', 'status', 'attainment_pct', 'judged_at', 'unit', 'document', 'clause', 'text'];
   const data = rows.map((j) => [
     safeCell(j.target.targetId),
     safeCell(indicatorName(j.indicator, lang)),
     safeCell(areaName(j.area, lang)),
+    safeCell(j.area.areaCode),
     j.target.year,
     safeCell(j.target.comparator),
     round(j.judgement.target),

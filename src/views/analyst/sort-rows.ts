@@ -1,5 +1,6 @@
 /** Sorting the target table by any column; pure. */
 import { gapToPace, gapToTarget } from '../../domain/analysis';
+import { judgedKey } from '../../domain/binding';
 import { severityRank } from '../../domain/status';
 import type { JudgedTarget } from '../../domain/types';
 
@@ -50,10 +51,10 @@ export function sortRows(
   return [...rows].sort((a, b) => {
     const va = valueOf(a, sort.key, names);
     const vb = valueOf(b, sort.key, names);
-    if (va == null && vb == null) return a.target.targetId.localeCompare(b.target.targetId);
+    if (va == null && vb == null) return judgedKey(a).localeCompare(judgedKey(b));
     if (va == null) return 1;
     if (vb == null) return -1;
     const c = typeof va === 'number' && typeof vb === 'number' ? va - vb : collator.compare(String(va), String(vb));
-    return (sort.desc ? -c : c) || a.target.targetId.localeCompare(b.target.targetId);
+    return (sort.desc ? -c : c) || judgedKey(a).localeCompare(judgedKey(b));
   });
 }

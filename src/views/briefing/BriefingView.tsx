@@ -4,6 +4,7 @@
  */
 import { useDashboard } from '../../app/dashboard-context';
 import { briefingSentence } from '../../domain/analysis';
+import { judgedKey } from '../../domain/binding';
 import { severityRank } from '../../domain/status';
 import { formatPeriod } from '../../domain/period';
 import { STATUSES, type Status } from '../../domain/types';
@@ -41,7 +42,7 @@ export function BriefingView() {
   const list = (items: JudgedTarget[]) => (
     <ol>
       {items.map((j) => (
-        <li key={j.target.targetId} data-briefing-target={j.target.targetId} data-status={j.judgement.status}>
+        <li key={judgedKey(j)} data-briefing-target={j.target.targetId} data-status={j.judgement.status}>
           <StatusIcon status={j.judgement.status} /> <span className="sentence">{sentence(j)}</span>
           <span className="cite">
             {' '}

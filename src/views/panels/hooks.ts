@@ -36,15 +36,18 @@ export function useDistrictSummaries() {
   return { ...year, data: year.data?.districts };
 }
 
-/** The analyst's rows: the year's targets for the area filter, then group, document and status. */
+/**
+ * The analyst's rows: every target of the year, or with an area filter the targets set for those
+ * areas and the rate targets they inherit (domain/binding.ts); then group, document and status.
+ */
 export function useFilteredTargets() {
   const { state, areas } = useDashboard();
   const year = useJudgedYear();
   const rows = useMemo(
     () =>
-      (year.data?.all ?? []).filter(
+      (areas.length === 0 ? (year.data?.all ?? []) : [...(year.data?.all ?? []), ...(year.data?.inherited ?? [])]).filter(
         (r) =>
-          (areas.length === 0 || areas.includes(r.target.areaCode)) &&
+          (areas.length === 0 || areas.includes(r.area.areaCode)) &&
           (state.groups.length === 0 || state.groups.includes(r.indicator.groupZh ?? '')) &&
           (state.docs.length === 0 || state.docs.includes(r.target.docId)) &&
           (state.statuses.length === 0 || state.statuses.includes(r.judgement.status)),

@@ -1,4 +1,7 @@
-/** The contract's data-kpi attributes of one judged target (base units, 4 decimals, empty = none). */
+/**
+ * The contract's data-kpi attributes of one judged target (base units, 4 decimals, empty = none); an
+ * inherited target carries the id of the target it comes from and the area it is judged for.
+ */
 import type { JudgedTarget } from '../../domain/types';
 
 const num = (v: number | null) => (v == null || !Number.isFinite(v) ? '' : String(Math.round(v * 1e4) / 1e4));
@@ -8,11 +11,12 @@ export function kpiAttrs(j: JudgedTarget): Record<string, string> {
     'data-kpi': '',
     'data-target-id': j.target.targetId,
     'data-indicator': j.target.indicatorId,
-    'data-area': j.target.areaCode,
+    'data-area': j.area.areaCode,
     'data-year': String(j.target.year),
     'data-actual': num(j.judgement.actual),
     'data-target': num(j.judgement.target),
     'data-expected': num(j.judgement.expected),
     'data-status': j.judgement.status,
+    ...(j.inherited ? { 'data-inherited': 'true' } : {}),
   };
 }
