@@ -114,7 +114,7 @@ function wrap(db: duckdb.AsyncDuckDB, conn: duckdb.AsyncDuckDBConnection): SqlEn
   // One statement at a time on the one connection: DuckDB-WASM is single-threaded anyway, and
   // serialising keeps staging tables of one load from interleaving with another's.
   let queue: Promise<unknown> = Promise.resolve();
-  const serial = <T>(fn: () => Promise<T>, what = ''): Promise<T> => {
+  const serial = <T>(fn: () => Promise<T>, what = '', params: readonly SqlValue[] = []): Promise<T> => {
     // window.__sqlTrace = [] records each statement's wait and run time (npm run bench, profiling).
     const trace = (globalThis as { __sqlTrace?: unknown[] }).__sqlTrace;
     const queued = performance.now();
@@ -124,7 +124,14 @@ function wrap(db: duckdb.AsyncDuckDB, conn: duckdb.AsyncDuckDBConnection): SqlEn
           try {
             return await fn();
           } finally {
-            trace.push({ what: what.replace(/\s+/g, ' ').trim().slice(0, 100), queued, start, end: performance.now() });
+            trace.push({
+              what: what.replace(/\s+/g, ' ').trim().slice(0, 100),
+              params: params.length,
+              firstParam: params[0],
+              queued,
+              start,
+              end: performance.now(),
+            });
           }
         }
       : fn;
@@ -134,19 +141,23 @@ function wrap(db: duckdb.AsyncDuckDB, conn: duckdb.AsyncDuckDBConnection): SqlEn
   };
   return {
     query: <T extends Row>(sql: string, params: readonly SqlValue[] = []) =>
-      serial(async () => {
-        try {
-          if (params.length === 0) return toRows<T>(await conn.query(sql));
-          const stmt = await conn.prepare(sql);
+      serial(
+        async () => {
           try {
-            return toRows<T>(await stmt.query(...params));
-          } finally {
-            await stmt.close();
+            if (params.length === 0) return toRows<T>(await conn.query(sql));
+            const stmt = await conn.prepare(sql);
+            try {
+              return toRows<T>(await stmt.query(...params));
+            } finally {
+              await stmt.close();
+            }
+          } catch (cause) {
+            throw new QueryError(String((cause as Error)?.message ?? cause), sql, { cause });
           }
-        } catch (cause) {
-          throw new QueryError(String((cause as Error)?.message ?? cause), sql, { cause });
-        }
-      }, sql),
+        },
+        sql,
+        params,
+      ),
     exec: (sql: string) =>
       serial(async () => {
         try {
@@ -158,7 +169,8 @@ function wrap(db: duckdb.AsyncDuckDB, conn: duckdb.AsyncDuckDBConnection): SqlEn
     registerText: (name, text) => serial(() => db.registerFileText(name, text)),
     registerBuffer: (name, bytes) => serial(() => db.registerFileBuffer(name, bytes)),
     // Read by the worker with FileReaderSync, a range at a time, as DuckDB asks for it.
-    registerBlob: (name, blob) => serial(() => db.registerFileHandle(name, blob, duckdb.DuckDBDataProtocol.BROWSER_FILEREADER, true)),
+    registerBlob: (name, blob) =>
+      serial(() => db.registerFileHandle(name, blob, duckdb.DuckDBDataProtocol.BROWSER_FILEREADER, true)),
     // Not queued: it must reach DuckDB while the statement it cancels is still running.
     cancel: async () => void (await conn.cancelSent().catch(() => false)),
     dropFile: (name) => serial(async () => void (await db.dropFile(name))),

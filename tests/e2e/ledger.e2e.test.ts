@@ -19,7 +19,14 @@ import { judgeAll, loadFolder } from '../helpers/reference-judge';
 import { isExpectedConsoleError } from './expected-console';
 
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
-type Fig = { indicator_id: string; area_code: string; period: string; value: number | null; numerator: number | null; denominator: number | null };
+type Fig = {
+  indicator_id: string;
+  area_code: string;
+  period: string;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+};
 const keyOf = (f: Fig) => `${f.indicator_id}|${f.area_code}|${f.period}`;
 
 let tmp = '';
@@ -46,7 +53,10 @@ beforeAll(async () => {
       writeLedger(bigLedgerPath, 400_000, 8);
     },
   }));
-  const tables = { indicatorsCsv: readFileSync(path.join(REPO, 'data', 'indicators.csv'), 'utf8'), areasCsv: readFileSync(path.join(REPO, 'data', 'areas.csv'), 'utf8') };
+  const tables = {
+    indicatorsCsv: readFileSync(path.join(REPO, 'data', 'indicators.csv'), 'utf8'),
+    areasCsv: readFileSync(path.join(REPO, 'data', 'areas.csv'), 'utf8'),
+  };
   expected = aggregateInJs(readFileSync(ledgerPath, 'utf8'), tables).figures as Fig[];
   expectedBig = aggregateInJs(readFileSync(bigLedgerPath, 'utf8'), tables).figures as Fig[];
 }, 240_000);
@@ -75,8 +85,13 @@ it('derives exactly the independent figures from a 100k-row ledger and judges th
   const requestsBefore = server.requests.length;
   await page.evaluate(() => void ((window as unknown as { __sqlTrace: unknown[] }).__sqlTrace = []));
   await page.setInputFiles('input[data-ledger-input]', ledgerPath);
-  await page.waitForSelector('[data-ledger-report][data-state="done"], [data-ledger-report][data-state="error"]', { timeout: 120_000 });
-  expect(await page.getAttribute('[data-ledger-report]', 'data-state'), (await page.textContent('[data-ledger-report]')) ?? '').toBe('done');
+  await page.waitForSelector('[data-ledger-report][data-state="done"], [data-ledger-report][data-state="error"]', {
+    timeout: 120_000,
+  });
+  expect(
+    await page.getAttribute('[data-ledger-report]', 'data-state'),
+    (await page.textContent('[data-ledger-report]')) ?? '',
+  ).toBe('done');
   // Nothing leaves the browser: while a ledger loads, the only requests are GETs of the app's own
   // code files (the ledger module is fetched on first use).
   const during = server.requests.slice(requestsBefore).filter((r) => !/\/data\/|areas\.geojson/.test(r.path));
@@ -84,32 +99,61 @@ it('derives exactly the independent figures from a 100k-row ledger and judges th
   await page.waitForSelector('[data-ready="true"]', { timeout: 90_000 });
   const shown = (await page.evaluate(() => window.__dashboard!.ledgerFigures())) as Fig[];
   const norm = (rows: Fig[]) =>
-    rows.map((r) => ({ ...r, value: num(r.value), numerator: num(r.numerator), denominator: num(r.denominator) })).sort((a, b) => keyOf(a).localeCompare(keyOf(b)));
+    rows
+      .map((r) => ({ ...r, value: num(r.value), numerator: num(r.numerator), denominator: num(r.denominator) }))
+      .sort((a, b) => keyOf(a).localeCompare(keyOf(b)));
   expect(shown.length).toBeGreaterThan(1000);
   expect(norm(shown)).toEqual(norm(expected));
   // The year is judged once after the swap, on the catalog read after it (it once ran twice: first
-  // on the previous catalog, while the new one was being read).
-  const trace = await page.evaluate(() => (window as unknown as { __sqlTrace: { what: string }[] }).__sqlTrace.map((t) => t.what));
-  const swap = trace.findIndex((w) => w.startsWith('BEGIN TRANSACTION; DELETE FROM ledger_actuals'));
+  // on the previous catalog, while the new one was being read). A judgement may take several
+  // statements (requests go in chunks), so count how often its first request is asked for.
+  type Traced = { what: string; firstParam?: unknown };
+  const trace = await page.evaluate(() => (window as unknown as { __sqlTrace: Traced[] }).__sqlTrace);
+  const swap = trace.findIndex((t) => t.what.startsWith('BEGIN TRANSACTION; DELETE FROM ledger_actuals'));
   expect(swap).toBeGreaterThan(-1);
-  expect(trace.slice(swap).filter((w) => w.startsWith('WITH RECURSIVE req(')).length).toBe(1);
+  const judging = trace.slice(swap).filter((t) => t.what.startsWith('WITH RECURSIVE req('));
+  expect(judging.length).toBeGreaterThan(0);
+  expect(judging.filter((t) => t.firstParam === judging[0].firstParam).length).toBe(1);
 
   // Independent judgement: the bundled folder with the ledger's figures upserted into actuals.
   const folder = path.join(tmp, 'merged');
   cpSync(path.join(REPO, 'data'), folder, { recursive: true });
-  const actuals = Papa.parse<Record<string, string>>(readFileSync(path.join(REPO, 'data', 'actuals.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data;
+  const actuals = Papa.parse<Record<string, string>>(readFileSync(path.join(REPO, 'data', 'actuals.csv'), 'utf8'), {
+    header: true,
+    skipEmptyLines: true,
+  }).data;
   const ledgerKeys = new Set(expected.map(keyOf));
   const merged = [
     ...actuals.filter((a) => !ledgerKeys.has(`${a.indicator_id}|${a.area_code}|${a.period}`)),
-    ...expected.map((f) => ({ indicator_id: f.indicator_id, area_code: f.area_code, period: f.period, value: f.value ?? '', numerator: f.numerator ?? '', denominator: f.denominator ?? '', basis: f.value != null ? 'flow' : '', source: 'ledger' })),
+    ...expected.map((f) => ({
+      indicator_id: f.indicator_id,
+      area_code: f.area_code,
+      period: f.period,
+      value: f.value ?? '',
+      numerator: f.numerator ?? '',
+      denominator: f.denominator ?? '',
+      basis: f.value != null ? 'flow' : '',
+      source: 'ledger',
+    })),
   ];
   writeFileSync(path.join(folder, 'actuals.csv'), Papa.unparse(merged));
   const ref = judgeAll(loadFolder(folder), '2023-12');
   const rows = await page.$$eval('tr[data-kpi]', (trs) =>
-    trs.map((t) => ({ id: t.getAttribute('data-target-id')!, actual: t.getAttribute('data-actual'), status: t.getAttribute('data-status') })),
+    trs.map((t) => ({
+      id: t.getAttribute('data-target-id')!,
+      actual: t.getAttribute('data-actual'),
+      status: t.getAttribute('data-status'),
+    })),
   );
   expect(rows.length).toBeGreaterThan(10);
-  const fed = rows.filter((r) => ['hjb2023-3-10-assistance-rate', 'hjb2023-3-11-zero-employment', 'hcjb2023-2-09-assistance-rate', 'hcjb2023-2-10-zero-employment'].includes(r.id));
+  const fed = rows.filter((r) =>
+    [
+      'hjb2023-3-10-assistance-rate',
+      'hjb2023-3-11-zero-employment',
+      'hcjb2023-2-09-assistance-rate',
+      'hcjb2023-2-10-zero-employment',
+    ].includes(r.id),
+  );
   expect(fed.length).toBe(4);
   for (const r of rows) {
     const e = ref.get(r.id)!;
@@ -138,20 +182,30 @@ it('reads a ledger over 32 MB from the file in parts, showing bytes and rows, to
     }).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
   });
   await page.setInputFiles('input[data-ledger-input]', bigLedgerPath);
-  await page.waitForSelector('[data-ledger-report][data-state="done"], [data-ledger-report][data-state="error"]', { timeout: 180_000 });
-  expect(await page.getAttribute('[data-ledger-report]', 'data-state'), (await page.textContent('[data-ledger-report]')) ?? '').toBe('done');
+  await page.waitForSelector('[data-ledger-report][data-state="done"], [data-ledger-report][data-state="error"]', {
+    timeout: 180_000,
+  });
+  expect(
+    await page.getAttribute('[data-ledger-report]', 'data-state'),
+    (await page.textContent('[data-ledger-report]')) ?? '',
+  ).toBe('done');
   expect(await page.getAttribute('[data-ledger-report]', 'data-rows')).toBe('400000');
   await page.waitForSelector('[data-ready="true"]', { timeout: 90_000 });
   const shown = (await page.evaluate(() => window.__dashboard!.ledgerFigures())) as Fig[];
   const norm = (rows: Fig[]) =>
-    rows.map((r) => ({ ...r, value: num(r.value), numerator: num(r.numerator), denominator: num(r.denominator) })).sort((a, b) => keyOf(a).localeCompare(keyOf(b)));
+    rows
+      .map((r) => ({ ...r, value: num(r.value), numerator: num(r.numerator), denominator: num(r.denominator) }))
+      .sort((a, b) => keyOf(a).localeCompare(keyOf(b)));
   expect(norm(shown)).toEqual(norm(expectedBig));
   // Parsed in parts: the parse phase showed rows counted so far, more than once, and nothing was
   // read into the page first (no read progress past 0 MB).
   const progress = await page.evaluate(() => (window as unknown as { __ledgerProgress: string[] }).__ledgerProgress);
   const partTexts = new Set(progress.filter((p) => p.startsWith('parse|') && /行/.test(p)));
   expect(partTexts.size, progress.join('\n')).toBeGreaterThan(1);
-  expect(progress.filter((p) => /^read\|读取中 [1-9]/.test(p)), progress.join('\n')).toEqual([]);
+  expect(
+    progress.filter((p) => /^read\|读取中 [1-9]/.test(p)),
+    progress.join('\n'),
+  ).toEqual([]);
   expect(problems).toEqual([]);
   await page.close();
 });
