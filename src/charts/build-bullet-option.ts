@@ -101,6 +101,7 @@ export function bulletFrame(theme: Pick<ChartTheme, 'font'>) {
   return { top: fonts.title * 1.5 + fonts.target * 1.7, bottom: fonts.axis * 2.1 };
 }
 
+/** How planBullets lays out a chart's rows: their lines, the column widths and the row height. */
 export interface BulletPlan {
   /** Lines of each row's label and of its figures. */
   labels: string[][];
@@ -143,7 +144,11 @@ export function planBullets(
   const valueWidth = Math.min(valueCap, widestLine(values.flat(), measure) * spare);
   const barMin = width * 0.2;
   const labelRoom = Math.max(width * 0.2, width - valueWidth - barMin - 2 * gutter);
-  const oneLine = widestLine(rows.map((r) => r.label), measure) * spare;
+  const oneLine =
+    widestLine(
+      rows.map((r) => r.label),
+      measure,
+    ) * spare;
   const labelWidth = Math.min(labelRoom, oneLine);
   // The spare is already in the width: a label as wide as the widest stays on one line.
   const labels = rows.map((r) => wrapText(r.label, labelWidth, measure));
@@ -198,19 +203,18 @@ export function buildBulletOption(rows: readonly BulletRow[], opts: BulletOption
   const labelStyle = { fontSize: fonts.label, lineHeight: fonts.line, interval: 0, overflow: 'none' as const, margin: gutter };
   return {
     ...chartFrame(theme, labels),
-    legend:
-      hasPace
-        ? {
-            top: fonts.title * 1.5,
-            right: 0,
-            selectedMode: false,
-            data: [labels.pace],
-            icon: 'rect',
-            itemWidth: Math.max(3, f * 0.25),
-            itemHeight: fonts.target,
-            textStyle: { color: theme.muted, fontSize: fonts.target },
-          }
-        : undefined,
+    legend: hasPace
+      ? {
+          top: fonts.title * 1.5,
+          right: 0,
+          selectedMode: false,
+          data: [labels.pace],
+          icon: 'rect',
+          itemWidth: Math.max(3, f * 0.25),
+          itemHeight: fonts.target,
+          textStyle: { color: theme.muted, fontSize: fonts.target },
+        }
+      : undefined,
     grid: {
       left: plan.labelWidth + gutter,
       right: plan.valueWidth + gutter,
@@ -226,8 +230,16 @@ export function buildBulletOption(rows: readonly BulletRow[], opts: BulletOption
       splitLine: { lineStyle: { color: theme.grid, opacity: 0.5 } },
     },
     yAxis: [
-      { ...yBase, position: 'left', axisLabel: { ...labelStyle, color: theme.text, align: 'right', formatter: text(plan.labels) } },
-      { ...yBase, position: 'right', axisLabel: { ...labelStyle, color: theme.text, align: 'left', formatter: text(plan.values) } },
+      {
+        ...yBase,
+        position: 'left',
+        axisLabel: { ...labelStyle, color: theme.text, align: 'right', formatter: text(plan.labels) },
+      },
+      {
+        ...yBase,
+        position: 'right',
+        axisLabel: { ...labelStyle, color: theme.text, align: 'left', formatter: text(plan.values) },
+      },
     ],
     series: [
       {

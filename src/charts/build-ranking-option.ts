@@ -12,6 +12,7 @@ import { chartFrame, type ChartTheme } from './theme';
 import { textColorOn } from './build-tile-map-option';
 import { estimateMeasure, type Measure } from './wrap-text';
 
+/** One area of the ranking: its place, its targets per status, and how many of them are met or on track. */
 export interface RankedBar {
   areaCode: string;
   name: string;
@@ -21,6 +22,7 @@ export interface RankedBar {
   onCourse: number;
 }
 
+/** The wall theme, the words of the statuses, and the chart's width when known. */
 export interface RankingOpts {
   theme: ChartTheme;
   labels: { title: string; description: string; status: Record<Status, string> };
@@ -50,7 +52,13 @@ export function buildRankingOption(bars: readonly RankedBar[], opts: RankingOpts
   const gutter = f * 0.6;
   const plotWidth = opts.width == null ? null : opts.width - labelWidth - valueWidth - 4 * gutter;
   const present = RANKING_ORDER.filter((s) => bars.some((b) => b.counts[s] > 0));
-  const yBase = { type: 'category' as const, inverse: true, data: categories, axisLine: { show: false }, axisTick: { show: false } };
+  const yBase = {
+    type: 'category' as const,
+    inverse: true,
+    data: categories,
+    axisLine: { show: false },
+    axisTick: { show: false },
+  };
   return {
     ...chartFrame(theme, labels),
     legend: {
@@ -78,7 +86,14 @@ export function buildRankingOption(bars: readonly RankedBar[], opts: RankingOpts
       {
         ...yBase,
         position: 'right',
-        axisLabel: { color: theme.text, fontSize: font, interval: 0, margin: gutter, fontWeight: 600, formatter: (_: string, i: number) => right[i] ?? '' },
+        axisLabel: {
+          color: theme.text,
+          fontSize: font,
+          interval: 0,
+          margin: gutter,
+          fontWeight: 600,
+          formatter: (_: string, i: number) => right[i] ?? '',
+        },
       },
     ],
     series: present.map((s) => ({
@@ -87,7 +102,11 @@ export function buildRankingOption(bars: readonly RankedBar[], opts: RankingOpts
       stack: 'targets',
       yAxisIndex: 0,
       barWidth: '62%',
-      itemStyle: { color: STATUS_COLOR[s], borderColor: theme.background === 'transparent' ? '#0c1b2b' : theme.background, borderWidth: 1 },
+      itemStyle: {
+        color: STATUS_COLOR[s],
+        borderColor: theme.background === 'transparent' ? '#0c1b2b' : theme.background,
+        borderWidth: 1,
+      },
       label: {
         show: true,
         position: 'inside' as const,

@@ -167,8 +167,18 @@ interface Scale {
 function scaleOf(maxAbs: number, unit: string, lang: NumberLang): Scale {
   if (unit === 'percent') return { factor: 1, suffix: '', base: 1, most: 4 };
   const whole = isWholeUnit(unit);
-  const scales: [number, string, number][] = lang === 'zh' ? [[1e8, '亿', 8], [1e4, '万', 4]] : [[1e9, ' bn', 9], [1e6, ' m', 6]];
-  for (const [factor, suffix, exact] of scales) if (maxAbs >= factor) return { factor, suffix, base: 1, most: whole ? exact : exact + 2 };
+  const scales: [number, string, number][] =
+    lang === 'zh'
+      ? [
+          [1e8, '亿', 8],
+          [1e4, '万', 4],
+        ]
+      : [
+          [1e9, ' bn', 9],
+          [1e6, ' m', 6],
+        ];
+  for (const [factor, suffix, exact] of scales)
+    if (maxAbs >= factor) return { factor, suffix, base: 1, most: whole ? exact : exact + 2 };
   return whole ? { factor: 1, suffix: '', base: 0, most: 0 } : { factor: 1, suffix: '', base: 0, most: 2 };
 }
 
@@ -187,6 +197,7 @@ function sharedDigits(pairs: readonly (readonly [number, number])[], scale: Scal
   return scale.most;
 }
 
+/** One target's figures as judged (unrounded), and its comparator (caps round the pace down and sign gaps the other way). */
 export interface FiguresInput {
   actual: number | null;
   target: number | null;
@@ -251,7 +262,12 @@ export function formatFigures(input: FiguresInput, unit: string, lang: NumberLan
   const actualText = write(actual, false);
   return {
     actual: actualText,
-    actualParts: actual == null ? { number: '—', unit: '' } : percent ? { number: actualText.replace(/%$/, ''), unit: '%' } : splitParts(actualText),
+    actualParts:
+      actual == null
+        ? { number: '—', unit: '' }
+        : percent
+          ? { number: actualText.replace(/%$/, ''), unit: '%' }
+          : splitParts(actualText),
     target: write(target, true),
     pace: pace == null ? null : write(pace, true),
     gapToTarget: gap(actual, target),
@@ -273,7 +289,12 @@ export function fractionText(numerator: number, denominator: number, lang: Numbe
 }
 
 /** A figure followed by its rate's counts in brackets: 「75.9%（1.46万/1.92万）」, "75.9% (14,600/19,200)". */
-export function withFraction(text: string, numerator: number | null | undefined, denominator: number | null | undefined, lang: NumberLang): string {
+export function withFraction(
+  text: string,
+  numerator: number | null | undefined,
+  denominator: number | null | undefined,
+  lang: NumberLang,
+): string {
   if (numerator == null || denominator == null) return text;
   const f = fractionText(numerator, denominator, lang);
   return lang === 'zh' ? `${text}（${f}）` : `${text} (${f})`;

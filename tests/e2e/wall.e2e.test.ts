@@ -334,9 +334,20 @@ function measureLayout(minShare: number): LayoutReport {
       if (a.owner === b.owner || a.owner.contains(b.owner) || b.owner.contains(a.owner)) continue;
       const w = Math.min(a.box.right, b.box.right) - Math.max(a.box.left, b.box.left);
       const h = Math.min(a.box.bottom, b.box.bottom) - Math.max(a.box.top, b.box.top);
-      if (w > 2 && h > Math.min(a.box.height, b.box.height) * 0.3) overlapping.push(`"${a.text}" ${fmt(a.box)} over "${b.text}" ${fmt(b.box)}`);
+      if (w > 2 && h > Math.min(a.box.height, b.box.height) * 0.3)
+        overlapping.push(`"${a.text}" ${fmt(a.box)} over "${b.text}" ${fmt(b.box)}`);
     }
-  return { viewport: { w: vw, h: vh }, docScroll, outOfViewport, outOfPanel, clipped, smallFonts, overlapping, minFont, textNodes };
+  return {
+    viewport: { w: vw, h: vh },
+    docScroll,
+    outOfViewport,
+    outOfPanel,
+    clipped,
+    smallFonts,
+    overlapping,
+    minFont,
+    textNodes,
+  };
 }
 
 const smallest = new Map<string, { size: number; text: string; where: string; page: string }>();
@@ -935,7 +946,9 @@ describe('English wall', () => {
 function districtNames(dir: string): Map<string, { zh: string; en: string }> {
   const text = readFileSync(path.join(dir, 'areas.csv'), 'utf8').replace(/^\uFEFF/, '');
   const rows = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: 'greedy' }).data;
-  return new Map(rows.filter((r) => r.level === 'district').map((r) => [r.area_code!, { zh: r.name_zh!, en: r.name_en || r.name_zh! }]));
+  return new Map(
+    rows.filter((r) => r.level === 'district').map((r) => [r.area_code!, { zh: r.name_zh!, en: r.name_en || r.name_zh! }]),
+  );
 }
 
 interface DistrictStory {
@@ -983,7 +996,12 @@ function districtStories(folder: RefFolder, year: number, asOf: string): Distric
 function rankStories(stories: DistrictStory[]): DistrictStory[] {
   return stories
     .filter((s) => s.total > 0)
-    .sort((a, b) => b.onCourse / b.total - a.onCourse / a.total || (a.shortfall ?? Infinity) - (b.shortfall ?? Infinity) || (a.code < b.code ? -1 : 1));
+    .sort(
+      (a, b) =>
+        b.onCourse / b.total - a.onCourse / a.total ||
+        (a.shortfall ?? Infinity) - (b.shortfall ?? Infinity) ||
+        (a.code < b.code ? -1 : 1),
+    );
 }
 
 /** Visits every page listed in data-pages and runs `check` on each (fully drawn). */
@@ -1011,30 +1029,43 @@ describe('the wall tells one true story', () => {
         // A past year's figures reach its December, whatever the latest month of the data.
         ['year=2022', 2022, '2022-12'],
       ] as const)
-        await withWall(`${appUrl}?view=wall&${query}&lang=${lang}&rotate=600`, { width: 1920, height: 1080 }, async ({ page }) => {
-          await everyPage(page, async (id) => {
-            const header = ((await page.textContent('.wall-header')) ?? '').replace(/\s+/g, ' ');
-            const yearText = lang === 'zh' ? `${year}年目标` : `${year} targets`;
-            if (!header.includes(yearText)) problems.push(`${lang} ${query} ${id}: header "${header}" does not name ${yearText}`);
-            if (!header.includes(month)) problems.push(`${lang} ${query} ${id}: header "${header}" does not give ${month}`);
-            const lines = await page.$$eval('.wall-header', (els) => els.map((h) => Math.round(h.getBoundingClientRect().height)));
-            if (lines[0]! > 1080 * 0.095) problems.push(`${lang} ${id}: header ${lines[0]}px high`);
-            if (id === 'overview' && year === 2023) {
-              const line = await page.$('[data-status-line="year"]');
-              if (!line) problems.push(`${lang}: no summary line on the overview`);
-              else {
-                const text = (await line.textContent()) ?? '';
-                if (!text.includes(lang === 'zh' ? `${year}年` : `${year}`) || !text.includes(String(all2023.length))) problems.push(`${lang}: summary "${text}" lacks the year or the ${all2023.length} targets`);
-                for (const s of SEVERITY) {
-                  const n = all2023.filter((x) => x === s).length;
-                  const shown = await page.$eval(`[data-status-line="year"]`, (el, st) => el.querySelector(`[data-status="${st}"]`)?.textContent ?? '', s);
-                  if (n > 0 && !(shown.includes(WORD_OF[lang][s]) && shown.includes(String(n)))) problems.push(`${lang}: summary says "${shown}" for ${n} ${s}`);
-                  if (n === 0 && shown) problems.push(`${lang}: summary shows ${s} without any`);
+        await withWall(
+          `${appUrl}?view=wall&${query}&lang=${lang}&rotate=600`,
+          { width: 1920, height: 1080 },
+          async ({ page }) => {
+            await everyPage(page, async (id) => {
+              const header = ((await page.textContent('.wall-header')) ?? '').replace(/\s+/g, ' ');
+              const yearText = lang === 'zh' ? `${year}年目标` : `${year} targets`;
+              if (!header.includes(yearText))
+                problems.push(`${lang} ${query} ${id}: header "${header}" does not name ${yearText}`);
+              if (!header.includes(month)) problems.push(`${lang} ${query} ${id}: header "${header}" does not give ${month}`);
+              const lines = await page.$$eval('.wall-header', (els) =>
+                els.map((h) => Math.round(h.getBoundingClientRect().height)),
+              );
+              if (lines[0]! > 1080 * 0.095) problems.push(`${lang} ${id}: header ${lines[0]}px high`);
+              if (id === 'overview' && year === 2023) {
+                const line = await page.$('[data-status-line="year"]');
+                if (!line) problems.push(`${lang}: no summary line on the overview`);
+                else {
+                  const text = (await line.textContent()) ?? '';
+                  if (!text.includes(lang === 'zh' ? `${year}年` : `${year}`) || !text.includes(String(all2023.length)))
+                    problems.push(`${lang}: summary "${text}" lacks the year or the ${all2023.length} targets`);
+                  for (const s of SEVERITY) {
+                    const n = all2023.filter((x) => x === s).length;
+                    const shown = await page.$eval(
+                      `[data-status-line="year"]`,
+                      (el, st) => el.querySelector(`[data-status="${st}"]`)?.textContent ?? '',
+                      s,
+                    );
+                    if (n > 0 && !(shown.includes(WORD_OF[lang][s]) && shown.includes(String(n))))
+                      problems.push(`${lang}: summary says "${shown}" for ${n} ${s}`);
+                    if (n === 0 && shown) problems.push(`${lang}: summary shows ${s} without any`);
+                  }
                 }
               }
-            }
-          });
-        });
+            });
+          },
+        );
     expect(problems.join('\n')).toBe('');
   }, 240_000);
 
@@ -1049,69 +1080,108 @@ describe('the wall tells one true story', () => {
       const ranked = rankStories(stories);
       expect(ranked.length).toBeGreaterThan(0);
       for (const lang of LANGS)
-        await withWall(`${appUrl}?view=wall&year=${year}&asof=${asOf}&lang=${lang}&pages=districts,overview&rotate=600`, { width: 1920, height: 1080 }, async ({ page }) => {
-          await everyPage(page, async (id) => {
-            // The map: under each district's name, its worst status's colour, and its mark with how many targets are in it.
-            const tiles = await drawnTiles(page);
-            expect(tiles.length, `${id}: tiles drawn`).toBe(names.size);
-            for (const story of stories) {
-              const name = names.get(story.code)![lang];
-              const tile = tiles.find((t) => t.name.join(lang === 'en' ? ' ' : '') === name);
-              if (!tile) {
-                problems.push(`${year} ${lang} ${id}: no tile reads "${name}" (names drawn: ${tiles.map((t) => t.name.join('|')).join(', ')})`);
-                continue;
+        await withWall(
+          `${appUrl}?view=wall&year=${year}&asof=${asOf}&lang=${lang}&pages=districts,overview&rotate=600`,
+          { width: 1920, height: 1080 },
+          async ({ page }) => {
+            await everyPage(page, async (id) => {
+              // The map: under each district's name, its worst status's colour, and its mark with how many targets are in it.
+              const tiles = await drawnTiles(page);
+              expect(tiles.length, `${id}: tiles drawn`).toBe(names.size);
+              for (const story of stories) {
+                const name = names.get(story.code)![lang];
+                const tile = tiles.find((t) => t.name.join(lang === 'en' ? ' ' : '') === name);
+                if (!tile) {
+                  problems.push(
+                    `${year} ${lang} ${id}: no tile reads "${name}" (names drawn: ${tiles.map((t) => t.name.join('|')).join(', ')})`,
+                  );
+                  continue;
+                }
+                if (story.worst == null) {
+                  if (Object.values(COLOR_OF).includes(tile.fill ?? ''))
+                    problems.push(`${year} ${lang} ${name}: nothing binds it, yet its tile is ${tile.fill}`);
+                  continue;
+                }
+                const want = `${MARK_OF[story.worst]} ${story.counts[story.worst]}`;
+                if (tile.fill !== COLOR_OF[story.worst])
+                  problems.push(
+                    `${year} ${lang} ${id} ${name}: tile ${tile.fill}, worst status ${story.worst} is ${COLOR_OF[story.worst]}`,
+                  );
+                if (tile.status !== want)
+                  problems.push(
+                    `${year} ${lang} ${id} ${name}: tile says "${tile.status}", its story is "${want}" (${JSON.stringify(story.counts)})`,
+                  );
               }
-              if (story.worst == null) {
-                if (Object.values(COLOR_OF).includes(tile.fill ?? '')) problems.push(`${year} ${lang} ${name}: nothing binds it, yet its tile is ${tile.fill}`);
-                continue;
+              if (id !== 'districts') return;
+              // The ranking: districts in the leader's order, each bar its targets by status, "met or on track / all" beside it.
+              const chart = await page.evaluate(() => {
+                const o = window.__charts?.['wall-ranking']?.getOption() as
+                  | {
+                      yAxis: { data: string[]; axisLabel: { formatter?: unknown } }[];
+                      series: { name: string; data: { value: number; count: number; areaCode: string }[] }[];
+                    }
+                  | undefined;
+                return o
+                  ? {
+                      order: o.yAxis[0]!.data,
+                      series: o.series.map((s) => ({
+                        name: s.name,
+                        data: s.data.map((d) => ({ value: d.value, count: d.count, code: d.areaCode })),
+                      })),
+                    }
+                  : null;
+              });
+              if (!chart) {
+                problems.push(`${year} ${lang}: no ranking chart`);
+                return;
               }
-              const want = `${MARK_OF[story.worst]} ${story.counts[story.worst]}`;
-              if (tile.fill !== COLOR_OF[story.worst]) problems.push(`${year} ${lang} ${id} ${name}: tile ${tile.fill}, worst status ${story.worst} is ${COLOR_OF[story.worst]}`);
-              if (tile.status !== want) problems.push(`${year} ${lang} ${id} ${name}: tile says "${tile.status}", its story is "${want}" (${JSON.stringify(story.counts)})`);
-            }
-            if (id !== 'districts') return;
-            // The ranking: districts in the leader's order, each bar its targets by status, "met or on track / all" beside it.
-            const chart = await page.evaluate(() => {
-              const o = window.__charts?.['wall-ranking']?.getOption() as
-                | { yAxis: { data: string[]; axisLabel: { formatter?: unknown } }[]; series: { name: string; data: { value: number; count: number; areaCode: string }[] }[] }
-                | undefined;
-              return o ? { order: o.yAxis[0]!.data, series: o.series.map((s) => ({ name: s.name, data: s.data.map((d) => ({ value: d.value, count: d.count, code: d.areaCode })) })) } : null;
+              const order = chart.order.map((label) => label.replace(/^\d+\s+/, ''));
+              expect(order, `${year} ${lang} ranking order`).toEqual(ranked.map((s) => names.get(s.code)![lang]));
+              ranked.forEach((story, i) => {
+                for (const st of SEVERITY) {
+                  const series = chart.series.find(
+                    (s) => s.name.replace(/\u00a0/g, ' ') === `${MARK_OF[st]} ${WORD_OF[lang][st]}`,
+                  );
+                  const count = series?.data[i]?.count ?? 0;
+                  if (count !== story.counts[st])
+                    problems.push(`${year} ${lang} ranking ${story.code} ${st}: ${count}, expected ${story.counts[st]}`);
+                  const share = series?.data[i]?.value ?? 0;
+                  if (Math.abs(share - (100 * story.counts[st]) / story.total) > 0.01)
+                    problems.push(
+                      `${year} ${lang} ranking ${story.code} ${st}: bar ${share}%, expected ${(100 * story.counts[st]) / story.total}%`,
+                    );
+                }
+              });
+              const right = (await chartLabels(page, 'wall-ranking')).map((l) => l.join(' ')).filter((l) => /^\d+\/\d+$/.test(l));
+              expect(right, `${year} ${lang} met or on track of all`).toEqual(ranked.map((s) => `${s.onCourse}/${s.total}`));
             });
-            if (!chart) {
-              problems.push(`${year} ${lang}: no ranking chart`);
-              return;
-            }
-            const order = chart.order.map((label) => label.replace(/^\d+\s+/, ''));
-            expect(order, `${year} ${lang} ranking order`).toEqual(ranked.map((s) => names.get(s.code)![lang]));
-            ranked.forEach((story, i) => {
-              for (const st of SEVERITY) {
-                const series = chart.series.find((s) => s.name.replace(/\u00a0/g, ' ') === `${MARK_OF[st]} ${WORD_OF[lang][st]}`);
-                const count = series?.data[i]?.count ?? 0;
-                if (count !== story.counts[st]) problems.push(`${year} ${lang} ranking ${story.code} ${st}: ${count}, expected ${story.counts[st]}`);
-                const share = series?.data[i]?.value ?? 0;
-                if (Math.abs(share - (100 * story.counts[st]) / story.total) > 0.01) problems.push(`${year} ${lang} ranking ${story.code} ${st}: bar ${share}%, expected ${(100 * story.counts[st]) / story.total}%`);
-              }
-            });
-            const right = (await chartLabels(page, 'wall-ranking')).map((l) => l.join(' ')).filter((l) => /^\d+\/\d+$/.test(l));
-            expect(right, `${year} ${lang} met or on track of all`).toEqual(ranked.map((s) => `${s.onCourse}/${s.total}`));
-          });
-        });
+          },
+        );
       // A district's own page tells the same story in its first line.
-      await withWall(`${appUrl}?view=wall&year=${year}&asof=${asOf}&cycle=districts&rotate=600`, { width: 1920, height: 1080 }, async ({ page }) => {
-        await everyPage(page, async (id) => {
-          const code = /^district-(\d+)/.exec(id)?.[1];
-          const story = stories.find((s) => s.code === code)!;
-          const shown = await page.$$eval('[data-status-line="district"] [data-status]', (els) => els.map((e) => [e.getAttribute('data-status'), Number(e.getAttribute('data-count'))] as const));
-          const want = SEVERITY.filter((s) => story.counts[s] > 0).map((s) => [s, story.counts[s]]);
-          if (JSON.stringify(shown) !== JSON.stringify(want)) problems.push(`${year} ${id}: story ${JSON.stringify(shown)}, expected ${JSON.stringify(want)} (worst first)`);
-          const rank = await page.getAttribute('[data-status-line="district"] [data-rank]', 'data-rank');
-          const place = ranked.findIndex((s) => s.code === code) + 1;
-          const tiedAbove = ranked.findIndex((s) => s.onCourse * story.total === story.onCourse * s.total && s.shortfall === story.shortfall) + 1;
-          // A place among one is no place: said only when there are districts to compare.
-          const wantRank = ranked.length > 1 ? String(Math.min(place, tiedAbove)) : null;
-          if (rank !== wantRank) problems.push(`${year} ${id}: ranked ${rank}, expected ${wantRank}`);
-        });
-      });
+      await withWall(
+        `${appUrl}?view=wall&year=${year}&asof=${asOf}&cycle=districts&rotate=600`,
+        { width: 1920, height: 1080 },
+        async ({ page }) => {
+          await everyPage(page, async (id) => {
+            const code = /^district-(\d+)/.exec(id)?.[1];
+            const story = stories.find((s) => s.code === code)!;
+            const shown = await page.$$eval('[data-status-line="district"] [data-status]', (els) =>
+              els.map((e) => [e.getAttribute('data-status'), Number(e.getAttribute('data-count'))] as const),
+            );
+            const want = SEVERITY.filter((s) => story.counts[s] > 0).map((s) => [s, story.counts[s]]);
+            if (JSON.stringify(shown) !== JSON.stringify(want))
+              problems.push(`${year} ${id}: story ${JSON.stringify(shown)}, expected ${JSON.stringify(want)} (worst first)`);
+            const rank = await page.getAttribute('[data-status-line="district"] [data-rank]', 'data-rank');
+            const place = ranked.findIndex((s) => s.code === code) + 1;
+            const tiedAbove =
+              ranked.findIndex((s) => s.onCourse * story.total === story.onCourse * s.total && s.shortfall === story.shortfall) +
+              1;
+            // A place among one is no place: said only when there are districts to compare.
+            const wantRank = ranked.length > 1 ? String(Math.min(place, tiedAbove)) : null;
+            if (rank !== wantRank) problems.push(`${year} ${id}: ranked ${rank}, expected ${wantRank}`);
+          });
+        },
+      );
     }
     expect(problems.join('\n')).toBe('');
   }, 300_000);
@@ -1123,23 +1193,37 @@ describe('the wall tells one true story', () => {
       expect(new Set(ids).size, `${d.code}: no target twice`).toBe(ids.length);
     }
     const chongming = ex.find((d) => d.code === '310151')!;
-    await withWall(`${appUrl}?view=wall&year=2023&asof=2023-09&cycle=districts&rotate=600`, { width: 1920, height: 1080 }, async ({ page }) => {
-      const pages = (await wallState(page)).pages.filter((p) => p.startsWith('district-310151'));
-      const shown: string[] = [];
-      for (const p of pages) {
-        while ((await wallState(page)).page !== p) await page.keyboard.press('ArrowRight');
+    await withWall(
+      `${appUrl}?view=wall&year=2023&asof=2023-09&cycle=districts&rotate=600`,
+      { width: 1920, height: 1080 },
+      async ({ page }) => {
+        while ((await wallState(page)).page !== 'district-310151') await page.keyboard.press('ArrowRight');
         await waitSettled(page);
-        shown.push(
-          ...(await page.$$eval('[data-district] [data-kpi]', (els) =>
-            els.map((e) => (e.getAttribute('data-inherited') ? `${e.getAttribute('data-target-id')}@${e.getAttribute('data-area')}` : e.getAttribute('data-target-id')!)),
-          )),
+        // The page's hooks: every target that binds 崇明 (inherited ones with the area they are judged for).
+        const shown = await page.$$eval('[data-district] [data-kpi]', (els) =>
+          els.map((e) =>
+            e.getAttribute('data-inherited')
+              ? `${e.getAttribute('data-target-id')}@${e.getAttribute('data-area')}`
+              : e.getAttribute('data-target-id')!,
+          ),
         );
-      }
-      expect(shown.sort()).toEqual(chongming.items.map((i) => i.id).sort());
-      // An indicator is bound once: by its own target or the inherited one.
-      const indicators = chongming.items.map((i) => bundled.targets.find((t) => t.id === i.id.split('@')[0])!.indicator + (i.source === 'own' ? `@${bundled.targets.find((t) => t.id === i.id)!.area}` : '@310151'));
-      expect(new Set(indicators).size).toBe(indicators.length);
-    });
+        // The bars drawn (all columns, one sheet here): one per target.
+        const bars = await page.evaluate(() =>
+          Object.entries(window.__charts ?? {})
+            .filter(([name]) => name.startsWith('wall-district-bullets'))
+            .reduce((n, [, c]) => n + ((c.getOption() as { series: { data: unknown[] }[] }).series[1]?.data.length ?? 0), 0),
+        );
+        expect(bars).toBe(chongming.items.length);
+        expect(shown.sort()).toEqual(chongming.items.map((i) => i.id).sort());
+        // An indicator is bound once: by its own target or the inherited one.
+        const indicators = chongming.items.map(
+          (i) =>
+            bundled.targets.find((t) => t.id === i.id.split('@')[0])!.indicator +
+            (i.source === 'own' ? `@${bundled.targets.find((t) => t.id === i.id)!.area}` : '@310151'),
+        );
+        expect(new Set(indicators).size).toBe(indicators.length);
+      },
+    );
   }, 120_000);
 
   it('labels never split a status, a bracket, a number or a date, nor leave a character alone (SVG text of every bullet chart, map and ranking)', async () => {
@@ -1150,12 +1234,17 @@ describe('the wall tells one true story', () => {
         for (const query of ['year=2023&asof=2023-09', 'year=2023&asof=2023-09&cycle=districts', 'year=2022&cycle=districts']) {
           await withWall(`${appUrl}?view=wall&${query}&lang=${lang}&rotate=600`, size, async ({ page }) => {
             await everyPage(page, async (id) => {
-              const labels = [...(await chartLabels(page, 'wall-bullets')), ...(await chartLabels(page, 'wall-district-bullets')), ...(await chartLabels(page, 'wall-ranking'))];
+              const labels = [
+                ...(await chartLabels(page, 'wall-bullets')),
+                ...(await chartLabels(page, 'wall-district-bullets')),
+                ...(await chartLabels(page, 'wall-ranking')),
+              ];
               for (const p of labelBreakProblems(labels, lang)) problems.push(`${size.name} ${lang} ${id}: ${p}`);
               if ((await page.$('[data-chart="wall-map"]')) == null) return;
               for (const t of await drawnTiles(page)) {
                 const name = t.name.join(lang === 'en' ? ' ' : '');
-                if (![...names.values()].some((n) => n[lang] === name)) problems.push(`${size.name} ${lang} ${id}: map tile name broken: ${t.name.join(' ⏎ ')}`);
+                if (![...names.values()].some((n) => n[lang] === name))
+                  problems.push(`${size.name} ${lang} ${id}: map tile name broken: ${t.name.join(' ⏎ ')}`);
               }
             });
           });
@@ -1169,12 +1258,17 @@ describe('the wall tells one true story', () => {
     const problems: string[] = [];
     for (const lang of LANGS)
       for (const query of ['year=2023&asof=2023-09', 'year=2023&asof=2023-06', 'year=2022&cycle=districts', '']) {
-        await withWall(`${appUrl}?view=wall&${query}&lang=${lang}&rotate=600`, { width: 1920, height: 1080 }, async ({ page }) => {
-          await everyPage(page, async (id) => {
-            for (const t of halfPersons(await visibleTexts(page))) problems.push(`${lang} ${query || 'default'} ${id}: "${t}"`);
-            for (const t of halfPersons((await chartLabels(page, 'wall-')).flat())) problems.push(`${lang} ${query || 'default'} ${id} (chart): "${t}"`);
-          });
-        });
+        await withWall(
+          `${appUrl}?view=wall&${query}&lang=${lang}&rotate=600`,
+          { width: 1920, height: 1080 },
+          async ({ page }) => {
+            await everyPage(page, async (id) => {
+              for (const t of halfPersons(await visibleTexts(page))) problems.push(`${lang} ${query || 'default'} ${id}: "${t}"`);
+              for (const t of halfPersons((await chartLabels(page, 'wall-')).flat()))
+                problems.push(`${lang} ${query || 'default'} ${id} (chart): "${t}"`);
+            });
+          },
+        );
       }
     expect([...new Set(problems)].join('\n')).toBe('');
   }, 300_000);
@@ -1195,7 +1289,9 @@ describe('the wall tells one true story', () => {
         expect(s.pages, 'no 区际对比 without a district to compare').not.toContain('districts');
         expect(s.pages).toContain('overview');
         expect(await page.$('[data-chart="wall-map"]'), 'the map on the overview').not.toBeNull();
-        const tiles = await page.$$eval('.wall-tiles [data-kpi]', (els) => els.map((e) => e.getBoundingClientRect().toJSON() as DOMRect));
+        const tiles = await page.$$eval('.wall-tiles [data-kpi]', (els) =>
+          els.map((e) => e.getBoundingClientRect().toJSON() as DOMRect),
+        );
         expect(tiles.length).toBe(cityTargets.length);
         for (const r of tiles) {
           expect(r.height, 'a tile is a cell of a grid, not a column of the screen').toBeLessThan(1080 * 0.55);
@@ -1203,7 +1299,8 @@ describe('the wall tells one true story', () => {
         }
         await everyPage(page, async (id) => {
           const line = await page.evaluate(() => {
-            const o = window.__charts?.['wall-cumulative']?.getOption() as { series: { data: (number | null | [string, number | null])[] }[] } | undefined;
+            const o = window.__charts?.['wall-cumulative']?.getOption() as
+              { series: { data: (number | null | [string, number | null])[] }[] } | undefined;
             const data = o?.series[0]?.data ?? null;
             return data ? data.filter((d) => (Array.isArray(d) ? d[1] : d) != null).length : null;
           });
@@ -1213,24 +1310,34 @@ describe('the wall tells one true story', () => {
   }, 180_000);
 
   it('政策来源: every target of the year once, in whole cards under their document, "1 target" in English', async () => {
-    const ids = bundled.targets.filter((t) => t.year === 2023).map((t) => t.id).sort();
+    const ids = bundled.targets
+      .filter((t) => t.year === 2023)
+      .map((t) => t.id)
+      .sort();
     for (const lang of LANGS)
-      await withWall(`${appUrl}?view=wall&year=2023&asof=2023-09&lang=${lang}&pages=sources&rotate=600`, { width: 1920, height: 1080 }, async ({ page }) => {
-        const seen: string[] = [];
-        await everyPage(page, async () => {
-          const cards = await page.$$eval('.doc-card', (els) =>
-            els.map((c) => ({ doc: c.getAttribute('data-doc') ?? '', heading: c.querySelector('h2')?.textContent ?? '', rows: [...c.querySelectorAll('li[data-kpi]')].map((li) => li.getAttribute('data-target-id')!) })),
-          );
-          for (const c of cards) {
-            expect(c.heading.replace(/\s/g, ''), 'a card is headed by its document').toContain(c.doc.replace(/\s/g, ''));
-            expect(c.rows.length).toBeGreaterThan(0);
-            seen.push(...c.rows);
-          }
-          const text = (await page.textContent('.sources')) ?? '';
-          expect(text).not.toMatch(/\b1 targets\b/);
-        });
-        expect(seen.sort()).toEqual(ids);
-      });
+      await withWall(
+        `${appUrl}?view=wall&year=2023&asof=2023-09&lang=${lang}&pages=sources&rotate=600`,
+        { width: 1920, height: 1080 },
+        async ({ page }) => {
+          const seen: string[] = [];
+          await everyPage(page, async () => {
+            const cards = await page.$$eval('.doc-card', (els) =>
+              els.map((c) => ({
+                doc: c.getAttribute('data-doc') ?? '',
+                heading: c.querySelector('h2')?.textContent ?? '',
+                rows: [...c.querySelectorAll('li[data-kpi]')].map((li) => li.getAttribute('data-target-id')!),
+              })),
+            );
+            for (const c of cards) {
+              expect(c.heading.replace(/\s/g, ''), 'a card is headed by its document').toContain(c.doc.replace(/\s/g, ''));
+              expect(c.rows.length).toBeGreaterThan(0);
+              seen.push(...c.rows);
+            }
+            const text = (await page.textContent('.sources')) ?? '';
+            expect(text).not.toMatch(/\b1 targets\b/);
+          });
+          expect(seen.sort()).toEqual(ids);
+        },
+      );
   }, 120_000);
 });
-

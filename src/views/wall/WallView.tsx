@@ -23,7 +23,13 @@ export function WallView() {
   const wall = useWallData();
   const font = useViewportFont(0.021, 10);
   const theme = useMemo(() => ({ ...WALL_THEME, font }), [font]);
-  const plan = useWallPlan(wall.data, font);
+  // A notice under the header takes height from the pages: the plan lays them out in what is left.
+  const [noticeHeight, setNoticeHeight] = useState(0);
+  const noticeRef = useCallback(
+    (el: HTMLParagraphElement | null) => setNoticeHeight(el ? el.getBoundingClientRect().height : 0),
+    [],
+  );
+  const plan = useWallPlan(wall.data, font, noticeHeight);
   const { pages } = plan;
 
   const rotation = useRotation(pages.length, state.rotate);
@@ -88,7 +94,7 @@ export function WallView() {
     >
       <WallHeader pageTitle={title} showSample={showSample} paused={rotation.paused} onTogglePause={toggle} />
       {unknownPages.length > 0 && (
-        <p className="wall-notice" role="status">
+        <p className="wall-notice" role="status" ref={noticeRef}>
           {i18n.t('unknownPages', { value: unknownPages.join(', ') })}
         </p>
       )}
@@ -123,7 +129,19 @@ export function WallView() {
   );
 }
 
-function PageBody({ page, data, plan, theme, onDistrict }: { page: WallPage; data: WallData; plan: WallPlan; theme: typeof WALL_THEME; onDistrict: (c: string) => void }) {
+function PageBody({
+  page,
+  data,
+  plan,
+  theme,
+  onDistrict,
+}: {
+  page: WallPage;
+  data: WallData;
+  plan: WallPlan;
+  theme: typeof WALL_THEME;
+  onDistrict: (c: string) => void;
+}) {
   const props = { data, plan, theme, onDistrict };
   switch (page.kind) {
     case 'overview':

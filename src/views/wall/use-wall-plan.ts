@@ -52,10 +52,12 @@ export function sourceRowText(j: JudgedTarget, lang: 'zh' | 'en'): string {
   return `${j.target.clause ?? ''} ${areaName(j.area, lang)} · ${indicatorName(j.indicator, lang)}`.trim();
 }
 
-export function useWallPlan(data: WallData | undefined, font: number): WallPlan {
+/** `chrome`: px of notices between the header and the page, taken from every page's height. */
+export function useWallPlan(data: WallData | undefined, font: number, chrome = 0): WallPlan {
   const { i18n, catalog, state, year } = useDashboard();
   const { lang } = i18n;
-  const viewport = useViewportSize();
+  const screen = useViewportSize();
+  const viewport = useMemo(() => ({ ...screen, chrome }), [screen, chrome]);
   const measure = useTextMeasure(bulletFonts({ font }).label);
   const rowMeasure = useTextMeasure(viewport.height * SOURCES_CSS.row);
   const statusMeasure = useTextMeasure(viewport.height * SOURCES_CSS.row, 700);
@@ -74,10 +76,14 @@ export function useWallPlan(data: WallData | undefined, font: number): WallPlan 
     }
     const groups = new Map<string, { list: JudgedTarget[]; layout: BulletLayout }>();
     const districts = new Map<string, BulletLayout>();
-    const toRows = (list: readonly JudgedTarget[]): BulletRow[] => list.map((j) => bulletRow(j, lang, { showArea: true, statusWord: i18n.status }));
+    const toRows = (list: readonly JudgedTarget[]): BulletRow[] =>
+      list.map((j) => bulletRow(j, lang, { showArea: true, statusWord: i18n.status }));
     for (const g of groupList) {
       const list = (data?.all ?? []).filter((j) => (j.indicator.groupZh ?? '') === g.groupZh);
-      groups.set(g.groupZh, { list, layout: layoutBullets(toRows(list), { viewport, font, measure, sideWanted: lineTarget(list) != null }) });
+      groups.set(g.groupZh, {
+        list,
+        layout: layoutBullets(toRows(list), { viewport, font, measure, sideWanted: lineTarget(list) != null }),
+      });
     }
     for (const d of data?.districts ?? []) {
       const rows = d.items.map((item) =>
@@ -98,7 +104,8 @@ export function useWallPlan(data: WallData | undefined, font: number): WallPlan 
         viewport,
         rowText: (j) => sourceRowText(j, lang),
         statusWidth,
-        headingText: (d, continued) => `${d.doc}${continued ? ` ${i18n.t('continued')}` : ''} ${i18n.t(d.rows.length === 1 ? 'targetOfDoc' : 'targetsOfDoc', { n: d.rows.length })}`,
+        headingText: (d, continued) =>
+          `${d.doc}${continued ? ` ${i18n.t('continued')}` : ''} ${i18n.t(d.rows.length === 1 ? 'targetOfDoc' : 'targetsOfDoc', { n: d.rows.length })}`,
         measureRow: rowMeasure,
         measureHeading: headingMeasure,
       },

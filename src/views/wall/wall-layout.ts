@@ -12,6 +12,8 @@ import { wrapText } from '../../charts/wrap-text';
 export interface Viewport {
   width: number;
   height: number;
+  /** Px taken from the page's height by notices under the header (0 when none). */
+  chrome?: number;
 }
 
 /** Shares of the viewport that the CSS gives each part (keep in step with styles.css). */
@@ -39,7 +41,8 @@ export function mainPanelBox(v: Viewport, opts: { side: boolean; strip?: boolean
   const c = WALL_CSS;
   const pageW = v.width * (1 - 2 * c.pagePadX);
   const colW = opts.side ? (pageW - v.width * c.gapX) * c.mainShare : pageW;
-  const pageH = v.height * (1 - c.header - c.progress - 2 * c.pagePadY) - (opts.strip ? v.height * (c.strip + c.gapY) : 0);
+  const pageH =
+    v.height * (1 - c.header - c.progress - 2 * c.pagePadY) - (v.chrome ?? 0) - (opts.strip ? v.height * (c.strip + c.gapY) : 0);
   return {
     width: (colW - 2 * v.width * c.panelPadX - 2) * SPARE,
     height: (pageH - 2 * v.height * c.panelPadY - 2) * SPARE,
@@ -92,7 +95,11 @@ export function layoutBullets(
   const count = Math.ceil(rows.length / perSheet);
   // Even sheets: 14 rows over two sheets of 12 are 7 and 7, not 12 and 2.
   const size = Math.ceil(rows.length / count);
-  return { side: false, columns: widest.columns, sheets: Array.from({ length: count }, (_, i) => rows.slice(i * size, (i + 1) * size)) };
+  return {
+    side: false,
+    columns: widest.columns,
+    sheets: Array.from({ length: count }, (_, i) => rows.slice(i * size, (i + 1) * size)),
+  };
 }
 
 /** Rows split over `columns` columns, top to bottom then left to right, as evenly as they go. */
@@ -119,7 +126,16 @@ export interface SourceCard<R> {
 }
 
 /** Type sizes of the sources page, as shares of the viewport height (styles.css `.doc-card`). */
-export const SOURCES_CSS = { heading: 0.024, row: 0.019, line: 1.3, rowGap: 0.006, cardPad: 0.011, cardGap: 0.012, headingGap: 0.008, topBorder: 0.006 } as const;
+export const SOURCES_CSS = {
+  heading: 0.024,
+  row: 0.019,
+  line: 1.3,
+  rowGap: 0.006,
+  cardPad: 0.011,
+  cardGap: 0.012,
+  headingGap: 0.008,
+  topBorder: 0.006,
+} as const;
 
 /** Columns of policy-source cards: three on a 16:9 screen, more on a wider one. */
 export function sourceColumns(v: Viewport): number {
@@ -152,18 +168,25 @@ export function packSources<R>(
   return { cols: most, sheets: packInto(docs, most, opts) };
 }
 
-function packInto<R>(docs: readonly SourceDoc<R>[], cols: number, opts: Parameters<typeof packSources<R>>[1]): SourceCard<R>[][][] {
+function packInto<R>(
+  docs: readonly SourceDoc<R>[],
+  cols: number,
+  opts: Parameters<typeof packSources<R>>[1],
+): SourceCard<R>[][][] {
   const v = opts.viewport;
   const s = SOURCES_CSS;
   const pageW = v.width * (1 - 2 * WALL_CSS.pagePadX);
   const colW = (pageW - (cols - 1) * v.width * WALL_CSS.columnGap) / cols;
-  const colH = v.height * (1 - WALL_CSS.header - WALL_CSS.progress - 2 * WALL_CSS.pagePadY) - 4;
+  const colH = v.height * (1 - WALL_CSS.header - WALL_CSS.progress - 2 * WALL_CSS.pagePadY) - (v.chrome ?? 0) - 4;
   const pad = v.height * s.cardPad;
   const inner = colW - 2 * pad - 2;
   const rowFont = v.height * s.row;
   const lineH = rowFont * s.line;
   const headingH = (d: SourceDoc<R>, continued: boolean) =>
-    wrapText(opts.headingText(d, continued), inner, opts.measureHeading).length * v.height * s.heading * 1.25 + v.height * (s.headingGap + s.topBorder) + 2 * pad + 2;
+    wrapText(opts.headingText(d, continued), inner, opts.measureHeading).length * v.height * s.heading * 1.25 +
+    v.height * (s.headingGap + s.topBorder) +
+    2 * pad +
+    2;
   const rowH = (r: R) => {
     // The row's grid: icon (2.1vh), gap, text, gap, status word (styles.css .doc-card li).
     const textWidth = (inner - v.height * 0.021 - 2 * v.width * 0.006 - opts.statusWidth(r)) * 0.98;
@@ -210,7 +233,18 @@ function packInto<R>(docs: readonly SourceDoc<R>[], cols: number, opts: Paramete
 // ------------------------------------------------------------------ overview tiles
 
 /** Type sizes and spacing of a tile, as shares of the viewport height (styles.css `.tile`). */
-export const TILE_CSS = { name: 0.019, nameLine: 1.25, fact: 0.018, status: 0.019, doc: 0.0165, line: 1.3, gap: 0.005, padY: 0.011, border: 0.008, number: 0.044 } as const;
+export const TILE_CSS = {
+  name: 0.019,
+  nameLine: 1.25,
+  fact: 0.018,
+  status: 0.019,
+  doc: 0.0165,
+  line: 1.3,
+  gap: 0.005,
+  padY: 0.011,
+  border: 0.008,
+  number: 0.044,
+} as const;
 
 /** What a tile writes, for estimating its height. */
 export interface TileText {
@@ -256,7 +290,9 @@ export function tileNeed(t: TileText, width: number, v: Viewport, m: TileMeasure
   );
   if (widest > inner) return Infinity;
   const nameLines = name.length;
-  const factLines = t.facts.reduce((n, [label, value]) => n + (m.fact(label) + vh * c.fact * 0.4 + m.factValue(value) <= inner ? 1 : 2), 0) + TILE_SPARE_LINES;
+  const factLines =
+    t.facts.reduce((n, [label, value]) => n + (m.fact(label) + vh * c.fact * 0.4 + m.factValue(value) <= inner ? 1 : 2), 0) +
+    TILE_SPARE_LINES;
   const footOne = m.status(t.status) + vh * c.status * 1.6 + v.width * 0.006 + m.doc(t.doc) <= inner;
   const docLines = footOne ? 0 : doc.length;
   const parts = [
@@ -285,7 +321,10 @@ export function layoutTiles(texts: readonly TileText[], box: Viewport, v: Viewpo
   const n = texts.length;
   const gapX = v.width * 0.008;
   const gapY = v.height * 0.012;
-  const cell = (cols: number, rows: number) => ({ w: (box.width - (cols - 1) * gapX) / cols, h: (box.height - (rows - 1) * gapY) / rows });
+  const cell = (cols: number, rows: number) => ({
+    w: (box.width - (cols - 1) * gapX) / cols,
+    h: (box.height - (rows - 1) * gapY) / rows,
+  });
   const fits = (cols: number, rows: number) => {
     const { w, h } = cell(cols, rows);
     return texts.every((t) => tileNeed(t, w, v, m) <= h);
@@ -309,7 +348,11 @@ export function layoutTiles(texts: readonly TileText[], box: Viewport, v: Viewpo
   const count = Math.ceil(n / per);
   const size = Math.ceil(n / count);
   const g = grid(size) ?? { cols: 1, rows: size };
-  return { cols: g.cols, rows: g.rows, sheets: Array.from({ length: count }, (_, i) => texts.map((_, k) => k).slice(i * size, (i + 1) * size)) };
+  return {
+    cols: g.cols,
+    rows: g.rows,
+    sheets: Array.from({ length: count }, (_, i) => texts.map((_, k) => k).slice(i * size, (i + 1) * size)),
+  };
 }
 
 /** The box of the overview's tiles: the main column under the year's summary, no panel padding. */
@@ -317,6 +360,6 @@ export function overviewTilesBox(v: Viewport, withMap: boolean): Viewport {
   const c = WALL_CSS;
   const pageW = v.width * (1 - 2 * c.pagePadX);
   const width = withMap ? (pageW - v.width * c.gapX) * c.mainShare : pageW;
-  const height = v.height * (1 - c.header - c.progress - 2 * c.pagePadY - c.strip - c.gapY) - 2;
+  const height = v.height * (1 - c.header - c.progress - 2 * c.pagePadY - c.strip - c.gapY) - (v.chrome ?? 0) - 2;
   return { width, height };
 }

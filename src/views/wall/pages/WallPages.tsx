@@ -45,7 +45,8 @@ export function OverviewPage({ data, plan, theme, onDistrict, page }: PageProps 
   const { i18n } = useDashboard();
   const hasMap = data.districts.length > 0;
   const { cols, rows, sheets } = plan.overview;
-  const tiles = (sheets[page.sheet] ?? []).map((i) => data.city[i]).filter((j): j is JudgedTarget => j != null);
+  const onSheet = new Set(sheets[page.sheet] ?? []);
+  const tiles = data.city.filter((_, i) => onSheet.has(i));
   const grid = { ['--cols' as string]: String(cols), ['--rows' as string]: String(rows) } as CSSProperties;
   return (
     <div className="page-stack">
@@ -60,6 +61,8 @@ export function OverviewPage({ data, plan, theme, onDistrict, page }: PageProps 
                 <TargetTile judged={j} />
               </PanelBoundary>
             ))}
+            {/* Every city target keeps its data-kpi hook, on whichever sheet its tile is. */}
+            <KpiMarkers list={data.city.filter((_, i) => !onSheet.has(i))} />
           </section>
         )}
         {hasMap && (
@@ -94,8 +97,15 @@ export function GroupPage({ data, plan, theme, page }: PageProps & { page: Extra
   const { i18n } = useDashboard();
   const { lang } = i18n;
   const entry = plan.groups.get(page.groupZh);
-  const list = useMemo(() => entry?.list ?? data.all.filter((j) => (j.indicator.groupZh ?? '') === page.groupZh), [entry, data.all, page.groupZh]);
-  const layout = entry?.layout ?? { side: true, columns: 1, sheets: [list.map((j) => bulletRow(j, lang, { showArea: true, statusWord: i18n.status }))] };
+  const list = useMemo(
+    () => entry?.list ?? data.all.filter((j) => (j.indicator.groupZh ?? '') === page.groupZh),
+    [entry, data.all, page.groupZh],
+  );
+  const layout = entry?.layout ?? {
+    side: true,
+    columns: 1,
+    sheets: [list.map((j) => bulletRow(j, lang, { showArea: true, statusWord: i18n.status }))],
+  };
   const rows = layout.sheets[page.sheet] ?? [];
   const line = layout.side ? lineTarget(list) : null;
   const series = useMonthlySeries(line);
@@ -119,9 +129,17 @@ export function GroupPage({ data, plan, theme, page }: PageProps & { page: Extra
     <div className={`page-grid ${side ? 'with-side' : ''}`}>
       <section className="wall-panel" data-kpi-list="">
         <PanelBoundary name="group-bullets" label={i18n.t('panelError')}>
-          <BulletPanel rows={rows} columns={layout.columns} box={box} name="wall-bullets" title={i18n.t('bulletTitle')} theme={theme} />
+          <BulletPanel
+            rows={rows}
+            columns={layout.columns}
+            box={box}
+            name="wall-bullets"
+            title={i18n.t('bulletTitle')}
+            theme={theme}
+          />
         </PanelBoundary>
-        <KpiMarkers list={list.filter((j) => rows.some((r) => r.id === `${j.target.targetId}@${j.area.areaCode}`))} />
+        {/* The contract's hooks for every target of the group, whichever sheet shows it. */}
+        <KpiMarkers list={list} />
       </section>
       {side && line && (
         <section className="wall-panel">
@@ -137,7 +155,10 @@ export function GroupPage({ data, plan, theme, page }: PageProps & { page: Extra
 export function DistrictsPage({ data, plan, theme, onDistrict }: PageProps) {
   const { i18n } = useDashboard();
   const v = plan.viewport;
-  const half = { width: (v.width * (1 - 2 * WALL_CSS.pagePadX - WALL_CSS.gapX)) / 2 - 2 * v.width * WALL_CSS.panelPadX, height: mainPanelBox(v, { side: false }).height };
+  const half = {
+    width: (v.width * (1 - 2 * WALL_CSS.pagePadX - WALL_CSS.gapX)) / 2 - 2 * v.width * WALL_CSS.panelPadX,
+    height: mainPanelBox(v, { side: false }).height,
+  };
   return (
     <div className="page-grid halves">
       <section className="wall-panel">
@@ -167,7 +188,9 @@ export function SourcesPage({ plan, page }: PageProps & { page: WallPage }) {
             <section key={`${card.doc}-${card.rows[0]?.target.targetId ?? ''}`} className="doc-card" data-doc={card.doc}>
               <h2>
                 <Breakable text={card.doc} />
-                {card.continued && <span className="doc-continued">{lang === 'en' ? ` ${i18n.t('continued')}` : i18n.t('continued')}</span>}{' '}
+                {card.continued && (
+                  <span className="doc-continued">{lang === 'en' ? ` ${i18n.t('continued')}` : i18n.t('continued')}</span>
+                )}{' '}
                 <span className="doc-count">{i18n.t(card.total === 1 ? 'targetOfDoc' : 'targetsOfDoc', { n: card.total })}</span>
               </h2>
               <ul>
@@ -208,12 +231,24 @@ function DistrictStory({ data, areaCode }: { data: WallData; areaCode: string })
       lead={`${areaName(summary.area, i18n.lang)} · ${i18n.t('areaStory', { n: summary.total })}`}
       counts={summary.counts}
       order={SEVERITY}
-      tail={mine && ranked.length > 1 ? <span className="status-rank" data-rank={mine.rank}>{i18n.t('areaRank', { rank: mine.rank, of: ranked.length })}</span> : null}
+      tail={
+        mine && ranked.length > 1 ? (
+          <span className="status-rank" data-rank={mine.rank}>
+            {i18n.t('areaRank', { rank: mine.rank, of: ranked.length })}
+          </span>
+        ) : null
+      }
     />
   );
 }
 
-export function DistrictPage({ data, plan, theme, onDistrict, page }: PageProps & { page: Extract<WallPage, { kind: 'district' }> }) {
+export function DistrictPage({
+  data,
+  plan,
+  theme,
+  onDistrict,
+  page,
+}: PageProps & { page: Extract<WallPage, { kind: 'district' }> }) {
   const { i18n } = useDashboard();
   const { lang } = i18n;
   const { areaCode } = page;
@@ -222,7 +257,6 @@ export function DistrictPage({ data, plan, theme, onDistrict, page }: PageProps 
   const rows = layout?.sheets[page.sheet] ?? [];
   const side = layout?.side ?? true;
   const box = mainPanelBox(plan.viewport, { side, strip: true });
-  const shownItems = (summary?.items ?? []).filter((item) => rows.some((r) => r.id === `${item.target.targetId}@${item.area.areaCode}`));
   return (
     <div className="page-stack" data-district={areaCode}>
       <DistrictStory data={data} areaCode={areaCode} />
@@ -242,7 +276,14 @@ export function DistrictPage({ data, plan, theme, onDistrict, page }: PageProps 
               />
             </PanelBoundary>
           )}
-          <KpiMarkers list={shownItems.map((item) => ({ ...item, baseline: null, ...(item.source === 'floor' ? { inherited: true as const } : {}) }))} />
+          {/* Every target that binds the district, whichever sheet shows it; inherited ones say so. */}
+          <KpiMarkers
+            list={(summary?.items ?? []).map((item) => ({
+              ...item,
+              baseline: null,
+              ...(item.source === 'floor' ? { inherited: true as const } : {}),
+            }))}
+          />
         </section>
         {side && (
           <section className="wall-panel">
