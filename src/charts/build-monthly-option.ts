@@ -6,6 +6,7 @@ import { formatValue } from '../domain/format';
 import type { SeriesPoint } from '../domain/types';
 import type { ChartOption } from './echarts-setup';
 import { chartFrame, type ChartTheme } from './theme';
+import { estimateMeasure, wrapText } from './wrap-text';
 
 export interface MonthlyOptionOpts {
   unit: string;
@@ -17,6 +18,8 @@ export interface MonthlyOptionOpts {
   prior?: readonly (number | null)[];
   /** Wall: legend under the chart, so a long title never runs into it; no hover needed. */
   legendBottom?: boolean;
+  /** Width the title may take, in px: a longer title is broken into lines where labels may break. */
+  titleWidth?: number;
 }
 
 export function buildMonthlyOption(points: readonly SeriesPoint[], opts: MonthlyOptionOpts): ChartOption {
@@ -27,12 +30,15 @@ export function buildMonthlyOption(points: readonly SeriesPoint[], opts: Monthly
   const hasPace = points.some((p) => p.expected != null);
   // Lines scale with the type, so they read from across the room on a 4K wall too.
   const line = Math.max(2, f * 0.16);
+  const frame = chartFrame(theme, labels);
+  const titleLines = opts.titleWidth == null ? [labels.title] : wrapText(labels.title, opts.titleWidth, estimateMeasure(f * 1.05 * 1.06));
   return {
-    ...chartFrame(theme, labels),
+    ...frame,
+    title: { ...frame.title, text: titleLines.join('\n'), textStyle: { ...frame.title.textStyle, lineHeight: f * 1.35 } },
     legend: opts.legendBottom
       ? { bottom: 0, left: 'center', textStyle: { color: theme.muted, fontSize: f * 0.9 } }
       : { top: 0, right: 0, textStyle: { color: theme.muted, fontSize: f * 0.9 } },
-    grid: { left: 8, right: 16, top: f * 3, bottom: opts.legendBottom ? f * 2.4 : 8, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
+    grid: { left: 8, right: 16, top: f * 1.35 * titleLines.length + f * 1.7, bottom: opts.legendBottom ? f * 2.4 : 8, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
     tooltip: opts.legendBottom ? { show: false } : { trigger: 'axis', valueFormatter: (v) => (typeof v === 'number' ? fmt(v) : '—') },
     xAxis: {
       type: 'category',

@@ -10,6 +10,7 @@
  */
 import { PAGE_FONT } from './font';
 import type { CustomSeriesRenderItemAPI, CustomSeriesRenderItemParams, CustomSeriesRenderItemReturn } from 'echarts';
+import { breakGrades } from '../domain/label-breaks';
 import { STATUS_COLOR, STATUS_MARK } from '../domain/status';
 import { STATUSES, type Status } from '../domain/types';
 import type { ChartOption } from './echarts-setup';
@@ -132,6 +133,8 @@ export interface MapLabels {
   title: string;
   description: string;
   status: Record<Status, string>;
+  /** Legend entry of an area with nothing to judge ("— 无适用目标"); no entry when not given. */
+  none?: string;
 }
 
 /** Legend entry of a status: mark and word, so the legend explains the marks too. */
@@ -184,9 +187,10 @@ function ems(text: string): number {
 /**
  * Sizes and places a tile's two texts: as large as the theme's sizes and as the tile allows, never
  * under 0.8 × the theme's font (the wall's legibility floor). A name that does not fit on one line
- * at that floor takes two (split where the longer half is shortest: at a space, or a CJK name in
- * halves, 浦东 / 新区); a status line that does not fit puts the figure under the mark. Widths
- * are estimates, so each line keeps 5 % spare. The two texts are centred in the tile together.
+ * at that floor takes two, split where the longer half is shortest among the gaps where
+ * domain/label-breaks.ts allows a break (at a space, between 浦东 / 新区; never inside a word), and
+ * the lines are given as text (`nameText`), so nothing re-breaks them. Widths are estimates, so
+ * each line keeps 5 % spare. The two texts are centred in the tile together.
  */
 export function fitTileText(name: string, status: string, tile: number, font: number) {
   const room = tile * 0.9;
@@ -197,26 +201,33 @@ export function fitTileText(name: string, status: string, tile: number, font: nu
   let nameSize = sizeFor(ems(name), font * 0.95);
   let nameLines = 1;
   let nameWidth = room;
+  let nameText = name;
   if (!fits(ems(name), nameSize)) {
     nameLines = 2;
-    const words = name.split(/\s+/).filter(Boolean);
-    const parts = words.length > 1 ? words : [...name];
-    const joiner = words.length > 1 ? ' ' : '';
+    const chars = [...name];
+    const grades = breakGrades(name);
     let longer = Infinity;
-    for (let k = 1; k < parts.length; k++) {
-      longer = Math.min(longer, Math.max(ems(parts.slice(0, k).join(joiner)), ems(parts.slice(k).join(joiner))));
+    for (let k = 1; k < chars.length; k++) {
+      if (grades[k] === 'never') continue;
+      const [a, b] = [chars.slice(0, k).join('').trim(), chars.slice(k).join('').trim()];
+      const l = Math.max(ems(a), ems(b));
+      if (l < longer) {
+        longer = l;
+        nameText = `${a}\n${b}`;
+      }
     }
     if (!Number.isFinite(longer)) longer = ems(name); // one word or one character: nothing to split
     nameSize = sizeFor(longer, font * 0.95);
-    // Wide enough for the longer line of that split and no more, so the wrap falls there.
     nameWidth = longer * nameSize * SPARE;
   }
   const statusSize = sizeFor(ems(status), font * 0.85);
   const statusLines = status === '' ? 0 : fits(ems(status), statusSize) ? 1 : 2;
+  // A status line too long for the tile puts the figure under the mark (they are split at the space).
+  const statusText = statusLines === 2 ? status.replace(' ', '\n') : status;
   const gap = tile * 0.04;
   const height = nameLines * nameSize * LINE + gap + statusLines * statusSize * LINE;
   const nameY = (tile - height) / 2;
-  return { nameSize, nameWidth, statusSize, status, nameY, statusY: nameY + nameLines * nameSize * LINE + gap };
+  return { nameSize, nameWidth, nameText, statusSize, status: statusText, nameY, statusY: nameY + nameLines * nameSize * LINE + gap };
 }
 
 /**
@@ -235,7 +246,7 @@ export function buildTileMapOption(cells: readonly MapCell[], opts: { theme: Cha
   const statuses = presentStatuses(cells);
   const groups: { status: Status | null; name: string; cells: PlacedCell[] }[] = [
     ...statuses.map((s) => ({ status: s, name: legendName(s, labels), cells: placed.filter((c) => c.status === s) })),
-    { status: null, name: '', cells: placed.filter((c) => c.status == null) },
+    { status: null, name: labels.none ? `— ${labels.none}` : '', cells: placed.filter((c) => c.status == null) },
   ].filter((g) => g.cells.length > 0);
   const top = f * 2.4; // below the title
   const bottom = f * 2.4; // above the legend
@@ -258,7 +269,8 @@ export function buildTileMapOption(cells: readonly MapCell[], opts: { theme: Cha
       const fill = cellFill(cell.status, theme);
       const ink = textColorOn(fill);
       const text = fitTileText(cell.name, cellStatusLine(cell), s, f);
-      const textBase = { fill: ink, fontFamily: PAGE_FONT, align: 'center', verticalAlign: 'top', width: s * 0.92, overflow: 'break' } as const;
+      // The lines are laid out by fitTileText; ECharts must not break them again.
+      const textBase = { fill: ink, fontFamily: PAGE_FONT, align: 'center', verticalAlign: 'top', overflow: 'none' } as const;
       return {
         type: 'group',
         children: [
@@ -273,7 +285,7 @@ export function buildTileMapOption(cells: readonly MapCell[], opts: { theme: Cha
             type: 'text',
             x: x + s / 2,
             y: y + text.nameY,
-            style: { ...textBase, text: cell.name, width: text.nameWidth, fontSize: text.nameSize, lineHeight: text.nameSize * LINE, fontWeight: 600 },
+            style: { ...textBase, text: text.nameText, fontSize: text.nameSize, lineHeight: text.nameSize * LINE, fontWeight: 600 },
           },
           {
             type: 'text',
@@ -307,12 +319,10 @@ export function buildTileMapOption(cells: readonly MapCell[], opts: { theme: Cha
 
 /** What both maps share: accessible description, title and the status legend in words. */
 function mapFrame(cells: readonly MapCell[], theme: ChartTheme, labels: MapLabels): ChartOption {
+  const none = labels.none && cells.some((c) => c.status == null) ? [`— ${labels.none}`] : [];
   return {
     ...chartFrame(theme, labels),
-    legend: legendOption(
-      presentStatuses(cells).map((s) => legendName(s, labels)),
-      theme,
-    ),
+    legend: legendOption([...presentStatuses(cells).map((s) => legendName(s, labels)), ...none], theme),
   };
 }
 

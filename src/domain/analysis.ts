@@ -3,7 +3,7 @@
  * rates, in the indicator's unit otherwise), sorting, and the sentence a briefing says about it.
  * Pure; every number comes from a Judgement.
  */
-import { formatGap, formatValue, formatValueNear, withFraction, type NumberLang } from './format';
+import { formatFigures, withFraction, type NumberLang } from './format';
 import { isCap } from './judge';
 import type { Comparator, Judgement, Status } from './types';
 
@@ -40,12 +40,14 @@ export function briefingSentence(s: SentenceInput, lang: NumberLang): string {
   const { judgement: j, unit, comparator } = s;
   const where = lang === 'zh' ? (s.isCity ? '全市' : s.areaName) : s.isCity ? 'City-wide' : s.areaName;
   if (j.actual == null) return lang === 'zh' ? `${where}${s.indicatorName}暂无数据` : `${where}: ${s.indicatorName}: no data yet.`;
-  const value = formatValueNear(j.actual, unit, lang, j.target);
+  // The actual, its gap and its pace in one scale and one precision (format.ts formatFigures).
+  const figures = formatFigures({ ...j, comparator }, unit, lang);
+  const value = figures.actual;
   const gap = gapToTarget(j, comparator);
   const parts: string[] = [];
   if (gap != null && j.target != null) {
     const abs = Math.abs(gap);
-    const amount = formatGap(abs, unit, lang).replace(/^\+/, '');
+    const amount = (figures.gapToTarget ?? '').replace(/^[+−]/, '');
     if (abs === 0) parts.push(lang === 'zh' ? '与目标持平' : 'level with the target');
     else if (isCap(comparator))
       parts.push(lang === 'zh' ? `${gap > 0 ? '低于上限' : '超出上限'}${amount}` : `${amount} ${gap > 0 ? 'under' : 'over'} the cap`);
@@ -66,8 +68,8 @@ export function briefingSentence(s: SentenceInput, lang: NumberLang): string {
     if (pg != null && j.expected != null)
       parts[parts.length - 1] +=
         lang === 'zh'
-          ? `（序时进度${formatValue(j.expected, unit, lang)}）`
-          : ` (expected by now: ${formatValue(j.expected, unit, lang)})`;
+          ? `（序时进度${figures.pace}）`
+          : ` (expected by now: ${figures.pace})`;
   }
   return lang === 'zh'
     ? `${where}${s.indicatorName}${withFraction(value, s.numerator, s.denominator, lang)}，${parts.join('，')}。`

@@ -9,12 +9,14 @@
  * has one that year, unless it has a target of its own for that indicator and year.
  *
  * A district is summarised on its own targets (those set for it or any area below it: its towns and
- * zones) and the targets it inherits, each judged on its own figures (no_data where it has none).
+ * zones) and the targets it inherits, each judged on its own figures (no_data where it has none):
+ * its worst status with how many items have it, the items per status, and its place among the
+ * districts (the share met or on track, then the furthest-behind item's shortfall).
  */
 import { isWithin, rootCodes } from './areas';
 import { actualOf, dueMonth, judge, paceAdjustedAttainment } from './judge';
 import { worstStatus } from './status';
-import type { ActualComponents, Area, Catalog, DistrictItem, DistrictSummary, JudgedTarget, Target } from './types';
+import { STATUSES, type ActualComponents, type Area, type Catalog, type DistrictItem, type DistrictSummary, type JudgedTarget, type Status, type StatusCounts, type Target } from './types';
 
 type Lookups = Pick<Catalog, 'areas' | 'areaByCode' | 'indicatorById'>;
 
@@ -83,27 +85,79 @@ export function inheritedItem(j: JudgedTarget): DistrictItem {
   return { ...ownItem(j), source: 'floor' };
 }
 
-/** No one item may lift an area's score above this: one outlier cannot hide a shortfall. */
-export const SCORE_CAP = 150;
-
-/** Mean of pace-adjusted attainments, each capped at SCORE_CAP; null when none is known. */
-export function areaScore(values: readonly (number | null)[]): number | null {
-  const known = values.filter((v): v is number => v != null && Number.isFinite(v));
-  if (known.length === 0) return null;
-  return known.reduce((s, v) => s + Math.min(v, SCORE_CAP), 0) / known.length;
+/** Items per status, every status present (0 where none). */
+export function statusCounts(statuses: readonly Status[]): StatusCounts {
+  const counts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as StatusCounts;
+  for (const s of statuses) counts[s]++;
+  return counts;
 }
 
-/** An area read against its items: its worst status, its score, whether anything is behind pace. */
+/**
+ * How far the furthest-behind item is from where it should be: 100 − the lowest pace-adjusted
+ * attainment (100 = on pace; judge.paceAdjustedAttainment), at least 0. Null when none is known.
+ */
+export function areaShortfall(values: readonly (number | null)[]): number | null {
+  const known = values.filter((v): v is number => v != null && Number.isFinite(v));
+  if (known.length === 0) return null;
+  return Math.max(0, 100 - Math.min(...known));
+}
+
+/**
+ * An area read against its items, as one story: its worst status and how many items have it (the
+ * colour, mark, word and figure shown together), the items per status, the share met or on track,
+ * and the shortfall of the furthest-behind item. A target without data counts in the total and
+ * is neither met nor on track.
+ */
 export function summariseArea(area: Area, items: DistrictItem[]): DistrictSummary {
   const statuses = items.map((i) => i.judgement.status);
+  const counts = statusCounts(statuses);
+  const status = worstStatus(statuses);
+  const onCourse = counts.met + counts.on_track;
   return {
     area,
     items,
-    status: worstStatus(statuses),
-    score: areaScore(items.map((i) => i.paceAttainment)),
-    behind: statuses.includes('behind'),
+    status,
+    headline: status == null ? null : { status, count: counts[status] },
+    counts,
+    total: items.length,
+    onCourse,
+    share: items.length === 0 ? null : onCourse / items.length,
+    shortfall: areaShortfall(items.map((i) => i.paceAttainment)),
+    behind: counts.behind > 0,
     illustrative: items.some((i) => i.components?.illustrative),
   };
+}
+
+/**
+ * The order areas are ranked in, as a leader can say it: the larger share of targets met or on
+ * track first; of equal shares, the smaller shortfall (an area with none known after those with
+ * one); then by code, so the order is stable.
+ */
+export function compareAreas(a: DistrictSummary, b: DistrictSummary): number {
+  const share = (b.share ?? -1) - (a.share ?? -1);
+  if (share !== 0) return share;
+  const sa = a.shortfall ?? Infinity;
+  const sb = b.shortfall ?? Infinity;
+  if (sa !== sb) return sa < sb ? -1 : 1;
+  return a.area.areaCode < b.area.areaCode ? -1 : a.area.areaCode > b.area.areaCode ? 1 : 0;
+}
+
+/** An area with its place: 1 is the best; areas equal on share and shortfall share a place. */
+export interface RankedArea {
+  summary: DistrictSummary;
+  rank: number;
+}
+
+/** The areas with anything to judge, best first (compareAreas), each with its place out of the areas ranked. */
+export function rankAreas(summaries: readonly DistrictSummary[]): RankedArea[] {
+  const sorted = summaries.filter((s) => s.total > 0).sort(compareAreas);
+  const out: RankedArea[] = [];
+  sorted.forEach((summary, i) => {
+    const prev = out[i - 1];
+    const tied = prev != null && prev.summary.share === summary.share && prev.summary.shortfall === summary.shortfall;
+    out.push({ summary, rank: tied ? prev.rank : i + 1 });
+  });
+  return out;
 }
 
 /** What tells judged targets apart on one screen: the target, and for an inherited one the area it is judged for. */

@@ -123,14 +123,34 @@ export interface DistrictItem {
   paceAttainment: number | null;
 }
 
-/** An area read against everything that binds it (domain/binding.ts). */
+/** How many of an area's items have each status. */
+export type StatusCounts = Record<Status, number>;
+
+/**
+ * An area read against everything that binds it (domain/binding.ts): one story in which colour,
+ * mark, word and figure agree. `status` is the worst status and `headline` says how many items
+ * have it; `counts` are the items per status; areas rank by `share` (met or on track), then by
+ * `shortfall`.
+ */
 export interface DistrictSummary {
   area: Area;
   items: DistrictItem[];
   /** Worst status among the items; null when nothing applies. */
   status: Status | null;
-  /** Mean pace-adjusted attainment (100 = on pace), each capped; see binding.summariseArea. */
-  score: number | null;
+  /** The worst status and how many items have it (the figure shown with its colour); null without items. */
+  headline: { status: Status; count: number } | null;
+  counts: StatusCounts;
+  /** Number of items. */
+  total: number;
+  /** Items met or on track (达标 or 序时内). */
+  onCourse: number;
+  /** onCourse ÷ total (0–1); null without items. */
+  share: number | null;
+  /**
+   * How far the furthest-behind item is from where it should be: 100 − its pace-adjusted
+   * attainment (100 = on pace), at least 0; null when no item has an attainment.
+   */
+  shortfall: number | null;
   /** True when any item is behind pace (落后序时). */
   behind: boolean;
   illustrative: boolean;

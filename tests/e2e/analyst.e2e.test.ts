@@ -356,37 +356,44 @@ async function actualsShown(page: Page): Promise<Record<string, string | null>> 
 }
 
 // ---------------------------------------------------------------------------------------------
-// Independent formatting of what a sentence must contain (zh: 万/亿; en: separators; % to 1 dp).
+// Independent formatting of what a sentence must contain, after the README's rules for figures shown
+// together: counts whole; one scale for the actual and its gap (that of the larger of actual and
+// target: zh 万/亿, en m/bn, separators below); one number of decimals, the fewest (from 1 for % and
+// scaled figures, 0 for plain counts) at which actual and target read differently and the gap is
+// not zero; % gaps in 百分点 / pp.
 
-const trimZeros = (s: string) => (s.includes('.') ? s.replace(/\.?0+$/, '') : s);
-function plainNumber(v: number, lang: 'zh' | 'en'): string {
-  const abs = Math.abs(v);
-  if (lang === 'zh') {
-    if (abs >= 1e8) return `${trimZeros((v / 1e8).toFixed(2))}亿`;
-    if (abs >= 1e4) return `${trimZeros((v / 1e4).toFixed(2))}万`;
-    return trimZeros(v.toFixed(Number.isInteger(v) ? 0 : 1));
-  }
-  if (abs >= 1e9) return `${trimZeros((v / 1e9).toFixed(2))} bn`;
-  if (abs >= 1e6) return `${trimZeros((v / 1e6).toFixed(2))} m`;
-  return v.toLocaleString('en-US', { maximumFractionDigits: Number.isInteger(v) ? 0 : 1 });
-}
+const WHOLE = new Set(['persons', 'posts', 'households', 'count']);
 const UNIT_ZH: Record<string, string> = { persons: '人', posts: '个', count: '个', yuan: '元' };
 const UNIT_EN: Record<string, string> = { persons: 'persons', posts: 'posts', count: '', yuan: 'yuan' };
-function formatted(v: number, unit: string, lang: 'zh' | 'en', near: number | null = null): string {
-  if (unit === 'percent') {
-    // Enough decimals that a value just short of its target does not print as the target.
-    let d = 1;
-    while (near != null && v !== near && d < 4 && v.toFixed(d) === near.toFixed(d)) d++;
-    return `${v.toFixed(d)}%`;
-  }
-  const n = plainNumber(v, lang);
-  if (lang === 'zh') return `${n}${UNIT_ZH[unit] ?? ''}`;
-  const word = UNIT_EN[unit] ?? unit;
-  return word ? `${n} ${Math.abs(v) === 1 ? word.replace(/s$/, '') : word}` : n;
-}
-function formattedGap(abs: number, unit: string, lang: 'zh' | 'en'): string {
-  if (unit === 'percent') return lang === 'zh' ? `${abs.toFixed(1)}个百分点` : `${abs.toFixed(1)} pp`;
-  return formatted(abs, unit, lang);
+function sentenceFigures(actualIn: number, targetIn: number | null, unit: string, lang: 'zh' | 'en'): { actual: string; gap: string | null } {
+  const round = (v: number) => (WHOLE.has(unit) ? Math.round(v) : v);
+  const actual = round(actualIn);
+  const target = targetIn == null ? null : round(targetIn);
+  const big = Math.max(Math.abs(actual), Math.abs(target ?? 0));
+  let factor = 1;
+  let suffix = '';
+  let exact = WHOLE.has(unit) ? 0 : 2;
+  if (unit !== 'percent') {
+    const scales: [number, string, number][] = lang === 'zh' ? [[1e8, '亿', 8], [1e4, '万', 4]] : [[1e9, ' bn', 9], [1e6, ' m', 6]];
+    const hit = scales.find(([f]) => big >= f);
+    if (hit) [factor, suffix, exact] = [hit[0], hit[1], hit[2] + (WHOLE.has(unit) ? 0 : 2)];
+  } else exact = 4;
+  let d = unit === 'percent' || factor > 1 ? 1 : 0;
+  const at = (v: number, k: number) => (v / factor).toFixed(k);
+  while (d < exact && target != null && actual !== target && (at(actual, d) === at(target, d) || Number(at(Math.abs(actual - target), d)) === 0)) d++;
+  const num = (v: number) => {
+    const t = Number((v / factor).toFixed(d));
+    return lang === 'en' ? t.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d }) : t.toFixed(d);
+  };
+  const withUnit = (n: string, v: number) => {
+    if (unit === 'percent') return `${n}%`;
+    if (lang === 'zh') return `${n}${suffix}${UNIT_ZH[unit] ?? ''}`;
+    const word = UNIT_EN[unit] ?? unit;
+    return word ? `${n}${suffix} ${Math.abs(v) === 1 ? word.replace(/s$/, '') : word}` : `${n}${suffix}`;
+  };
+  const gapAbs = target == null ? null : Math.abs(actual - target);
+  const gap = gapAbs == null ? null : unit === 'percent' ? (lang === 'zh' ? `${num(gapAbs)}个百分点` : `${num(gapAbs)} pp`) : withUnit(num(gapAbs), gapAbs);
+  return { actual: withUnit(num(actual), actual), gap };
 }
 
 const isCap = (c: string) => c === '<=' || c === '<';
@@ -1190,9 +1197,10 @@ describe('8. briefing', () => {
       const r = ref.get(s.id)!;
       const m = meta.targets.get(s.id)!;
       const unit = meta.indicators.get(m.indicator)!.unit;
-      expect(s.text, s.id).toContain(formatted(r.actual!, unit, lang, r.target));
+      const figures = sentenceFigures(r.actual!, r.target, unit, lang);
+      expect(s.text, s.id).toContain(figures.actual);
       const gap = gapOf(r, m.comparator);
-      if (gap != null && gap !== 0) expect(s.text, s.id).toContain(formattedGap(Math.abs(gap), unit, lang));
+      if (gap != null && gap !== 0) expect(s.text, s.id).toContain(figures.gap!);
       if (lang === 'en') {
         let rest = s.text;
         for (const a of meta.areas.values()) if (!a.nameEn) rest = rest.replaceAll(a.nameZh, '');

@@ -28,11 +28,24 @@ import {
   inheritedTargets,
   judgeInheritedTarget,
   judgeTarget,
+  latestPeriod,
   loadFolder,
   monthIndex,
   type RefFolder,
   type RefJudgement,
 } from '../helpers/reference-judge';
+import {
+  chartLabels,
+  COLOR_OF,
+  drawnTiles,
+  halfPersons,
+  labelBreakProblems,
+  MARK_OF,
+  SEVERITY,
+  visibleTexts,
+  WORD_OF,
+  type RefStatusName,
+} from './wall-reading';
 
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
 const ARTIFACTS = path.join(REPO, 'tests', 'artifacts', 'wall');
@@ -206,6 +219,8 @@ interface LayoutReport {
   outOfPanel: string[];
   clipped: string[];
   smallFonts: string[];
+  /** Two texts drawn over each other (a legend into a title, a figure over a label). */
+  overlapping: string[];
   minFont: { size: number; text: string; where: string } | null;
   textNodes: number;
 }
@@ -256,6 +271,7 @@ function measureLayout(minShare: number): LayoutReport {
   const smallFonts: string[] = [];
   let minFont: LayoutReport['minFont'] = null;
   let textNodes = 0;
+  const drawn: { box: DOMRect; owner: Element; text: string }[] = [];
   const checkedClip = new Set<Element>();
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
@@ -273,6 +289,7 @@ function measureLayout(minShare: number): LayoutReport {
     textNodes++;
     const boxes = rects.length > 0 ? rects : [elRect];
     const snippet = text.replace(/\s+/g, ' ').slice(0, 50);
+    for (const b of boxes) if (b.width * b.height > 4) drawn.push({ box: b, owner: el, text: snippet });
 
     // (d) font size; SVG text is scaled by its transforms, so multiply by the screen CTM's scale.
     let size = parseFloat(getComputedStyle(el).fontSize);
@@ -308,7 +325,29 @@ function measureLayout(minShare: number): LayoutReport {
       if (cs.textOverflow === 'ellipsis' && el.scrollWidth > el.clientWidth + 1) clipped.push(`${desc(el)} ellipsised`);
     }
   }
-  return { viewport: { w: vw, h: vh }, docScroll, outOfViewport, outOfPanel, clipped, smallFonts, minFont, textNodes };
+  // (e) no two texts over each other: boxes of different elements that share more than a sliver.
+  const overlapping: string[] = [];
+  for (let i = 0; i < drawn.length; i++)
+    for (let j = i + 1; j < drawn.length; j++) {
+      const a = drawn[i]!;
+      const b = drawn[j]!;
+      if (a.owner === b.owner || a.owner.contains(b.owner) || b.owner.contains(a.owner)) continue;
+      const w = Math.min(a.box.right, b.box.right) - Math.max(a.box.left, b.box.left);
+      const h = Math.min(a.box.bottom, b.box.bottom) - Math.max(a.box.top, b.box.top);
+      if (w > 2 && h > Math.min(a.box.height, b.box.height) * 0.3)
+        overlapping.push(`"${a.text}" ${fmt(a.box)} over "${b.text}" ${fmt(b.box)}`);
+    }
+  return {
+    viewport: { w: vw, h: vh },
+    docScroll,
+    outOfViewport,
+    outOfPanel,
+    clipped,
+    smallFonts,
+    overlapping,
+    minFont,
+    textNodes,
+  };
 }
 
 const smallest = new Map<string, { size: number; text: string; where: string; page: string }>();
@@ -318,7 +357,7 @@ async function checkLayout(page: Page, sizeName: string, label: string): Promise
   const id = await page.getAttribute('main.wall', 'data-page');
   const dir = path.join(ARTIFACTS, sizeName);
   mkdirSync(dir, { recursive: true });
-  await page.screenshot({ path: path.join(dir, `${id}.png`) });
+  await page.screenshot({ path: path.join(dir, `${label.replace(/[^a-z0-9]+/gi, '-')}-${id}.png`) });
   const r = await page.evaluate(measureLayout, MIN_FONT_SHARE);
   const where = `${sizeName} ${label} page ${id}`;
   const out: string[] = [];
@@ -333,6 +372,7 @@ async function checkLayout(page: Page, sizeName: string, label: string): Promise
   list('elements beyond the viewport', r.outOfViewport);
   list('text outside its panel', r.outOfPanel);
   list('text cut off (overflow hidden)', r.clipped);
+  list('text over other text', r.overlapping);
   const min = r.minFont;
   if (r.smallFonts.length)
     out.push(
@@ -418,60 +458,72 @@ function districtExpectations(folder: RefFolder, year: number, asOf: string): Di
 
 // ------------------------------------------------------------------ tests
 
-describe('wall layout: no scrolling, nothing off-screen or cut off, text ≥ 1.6vh', () => {
+describe('wall layout: no scrolling, nothing off-screen, cut off or overlapping, text ≥ 1.6vh, in both languages', () => {
   for (const size of SIZES) {
-    it(`${size.name}: every page of the rotation (year=2023, asof=2023-09) and district pages (year=2022, cycle=districts)`, async () => {
+    it(`${size.name}: every page of the rotation (year=2023, asof=2023-09; the default year) and district pages (year=2022 and 2023, cycle=districts), zh and en`, async () => {
       const failures: string[] = [];
       const pageProblems: string[] = [];
-      await withWall(
-        `${appUrl}?view=wall&year=2023&asof=2023-09&rotate=600`,
-        size,
-        async ({ page }) => {
-          const { failures: f, visited } = await checkEveryPage(page, size.name, 'rotation');
-          expect(visited).toContain('overview');
-          expect(visited).toContain('districts');
-          expect(visited).toContain('sources');
-          expect(visited.some((p) => p.startsWith('group-'))).toBe(true);
-          failures.push(...f);
-        },
-        pageProblems,
-      );
-      // District pages: every one of year=2022 (up to 5), topped up from 2023 when 2022 has fewer than 3.
       const districtPages: string[] = [];
-      await withWall(
-        `${appUrl}?view=wall&year=2022&cycle=districts&rotate=600`,
-        size,
-        async ({ page }) => {
-          const { failures: f, visited } = await checkEveryPage(page, size.name, 'year=2022 cycle=districts', 5);
-          districtPages.push(...visited);
-          failures.push(...f);
-        },
-        pageProblems,
-      );
-      if (districtPages.length < 3) {
-        console.log(
-          `[wall layout] year=2022&cycle=districts has ${districtPages.length} page(s) (${districtPages.join(',')}); adding year=2023 district pages`,
-        );
+      for (const lang of ['zh', 'en'] as const) {
+        const label = (what: string) => `${lang} ${what}`;
         await withWall(
-          `${appUrl}?view=wall&year=2023&asof=2023-09&cycle=districts&rotate=600`,
+          `${appUrl}?view=wall&year=2023&asof=2023-09&rotate=600&lang=${lang}`,
           size,
           async ({ page }) => {
-            const { failures: f, visited } = await checkEveryPage(page, size.name, 'year=2023 cycle=districts', 3);
-            districtPages.push(...visited);
+            const { failures: f, visited } = await checkEveryPage(page, size.name, label('rotation'));
+            expect(visited).toContain('overview');
+            expect(visited).toContain('districts');
+            expect(visited).toContain('sources');
+            expect(visited.some((p) => p.startsWith('group-'))).toBe(true);
             failures.push(...f);
           },
           pageProblems,
         );
+        // The default year: few targets, no district to compare.
+        await withWall(
+          `${appUrl}?view=wall&rotate=600&lang=${lang}`,
+          size,
+          async ({ page }) => {
+            failures.push(...(await checkEveryPage(page, size.name, label('default year'))).failures);
+          },
+          pageProblems,
+        );
+        // District pages: every one of year=2022 (up to 5), and three of 2023 (崇明 among them: the most rows).
+        for (const [query, limit] of [
+          ['year=2022&cycle=districts', 5],
+          ['year=2023&asof=2023-09&cycle=districts', 3],
+        ] as const) {
+          await withWall(
+            `${appUrl}?view=wall&${query}&rotate=600&lang=${lang}`,
+            size,
+            async ({ page }) => {
+              const all = (await wallState(page)).pages;
+              // 崇明 (the last district) first when it is in the list, so the fullest page is always checked.
+              const last = all[all.length - 1];
+              if (limit < all.length && last) {
+                while ((await wallState(page)).page !== last) await page.keyboard.press('ArrowLeft');
+                await waitSettled(page);
+                districtPages.push(last);
+                failures.push(...(await checkLayout(page, size.name, label(query))));
+                await page.keyboard.press('ArrowRight');
+              }
+              const { failures: f, visited } = await checkEveryPage(page, size.name, label(query), limit);
+              districtPages.push(...visited);
+              failures.push(...f);
+            },
+            pageProblems,
+          );
+        }
       }
-      expect(districtPages.length, 'district pages checked').toBeGreaterThanOrEqual(3);
-      for (const p of districtPages) expect(p).toMatch(/^district-\d{6}$/);
+      expect(districtPages.length, 'district pages checked').toBeGreaterThanOrEqual(6);
+      for (const p of districtPages) expect(p).toMatch(/^district-\d{6}(-\d+)?$/);
       const min = smallest.get(size.name);
       console.log(
         `[wall layout] ${size.name}: smallest text ${min?.size.toFixed(2)}px (${((100 * (min?.size ?? 0)) / size.height).toFixed(2)}% of ${size.height}) "${min?.text}" on ${min?.page} in ${min?.where}`,
       );
       expect(failures.join('\n'), `layout problems at ${size.name}`).toBe('');
       expect(pageProblems.join('\n'), 'page errors, console errors or foreign requests').toBe('');
-    }, 240_000);
+    }, 600_000);
   }
 });
 
@@ -860,7 +912,8 @@ describe('English wall', () => {
         expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
         const start = await wallState(page);
         expect(start.page).toBe('overview');
-        expect((await page.textContent('[data-page-title]'))?.trim()).toBe('City overview');
+        // A page that continues on a second sheet says which it is (City overview 1/2).
+        expect((await page.textContent('[data-page-title]'))?.trim()).toMatch(/^City overview( \d+\/\d+)?$/);
         const problems: string[] = [];
         for (let i = 0; i < start.count; i++) {
           await waitForPage(page, start.pages[i]!);
@@ -885,4 +938,406 @@ describe('English wall', () => {
       },
     );
   }, 60_000);
+});
+
+// ------------------------------------------------------------------ one true story (issue 12)
+
+/** District names from areas.csv, read here (the reference judge keeps codes only). */
+function districtNames(dir: string): Map<string, { zh: string; en: string }> {
+  const text = readFileSync(path.join(dir, 'areas.csv'), 'utf8').replace(/^\uFEFF/, '');
+  const rows = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: 'greedy' }).data;
+  return new Map(
+    rows.filter((r) => r.level === 'district').map((r) => [r.area_code!, { zh: r.name_zh!, en: r.name_en || r.name_zh! }]),
+  );
+}
+
+interface DistrictStory {
+  code: string;
+  counts: Record<RefStatusName, number>;
+  total: number;
+  onCourse: number;
+  worst: RefStatusName | null;
+  /** How far the furthest-behind item is from where it should be (100 − pace-adjusted attainment), at least 0. */
+  shortfall: number | null;
+}
+
+/**
+ * Each district's story, computed here from the reference judge: counts per status, the worst
+ * status (severity order; no data only when nothing else is known), the share met or on track and
+ * the shortfall of the furthest-behind item (attainment against the pace for flows not yet due).
+ */
+function districtStories(folder: RefFolder, year: number, asOf: string): DistrictStory[] {
+  const comparator = new Map(folder.targets.map((t) => [t.id, t.comparator]));
+  return districtExpectations(folder, year, asOf).map((d) => {
+    const counts: Record<RefStatusName, number> = { met: 0, on_track: 0, behind: 0, missed: 0, no_data: 0 };
+    for (const i of d.items) counts[i.judgement.status]++;
+    const worst = SEVERITY.find((s) => counts[s] > 0) ?? null;
+    const attainments = d.items.flatMap((i) => {
+      const j = i.judgement;
+      if (j.actual == null || j.target == null) return [];
+      const cap = ['<=', '<'].includes(comparator.get(i.id.split('@')[0]!) ?? '>=');
+      const ref = j.expected != null && j.expected < j.target ? j.expected : j.target;
+      const [num, den] = cap ? [ref, j.actual] : [j.actual, ref];
+      if (den === 0) return num === 0 ? [100] : [];
+      return [(num / den) * 100];
+    });
+    return {
+      code: d.code,
+      counts,
+      total: d.items.length,
+      onCourse: counts.met + counts.on_track,
+      worst,
+      shortfall: attainments.length ? Math.max(0, 100 - Math.min(...attainments)) : null,
+    };
+  });
+}
+
+/** The districts with anything to judge, in the order a leader ranks them: share met or on track, then shortfall, then code. */
+function rankStories(stories: DistrictStory[]): DistrictStory[] {
+  return stories
+    .filter((s) => s.total > 0)
+    .sort(
+      (a, b) =>
+        b.onCourse / b.total - a.onCourse / a.total ||
+        (a.shortfall ?? Infinity) - (b.shortfall ?? Infinity) ||
+        (a.code < b.code ? -1 : 1),
+    );
+}
+
+/** Visits every page listed in data-pages and runs `check` on each (fully drawn). */
+async function everyPage(page: Page, check: (id: string) => Promise<void>): Promise<string[]> {
+  const start = await wallState(page);
+  for (let i = 0; i < start.count; i++) {
+    await waitForPage(page, start.pages[i]!);
+    await waitSettled(page);
+    await check(start.pages[i]!);
+    if (i < start.count - 1) await page.keyboard.press('ArrowRight');
+  }
+  return start.pages;
+}
+
+describe('the wall tells one true story', () => {
+  const LANGS = ['zh', 'en'] as const;
+
+  it('the header names the target year and the month its figures reach, on every page; the overview opens with the year in one line', async () => {
+    const problems: string[] = [];
+    const ref = judgeAll(bundled, '2023-09');
+    const all2023 = bundled.targets.filter((t) => t.year === 2023).map((t) => ref.get(t.id)!.status);
+    for (const lang of LANGS)
+      for (const [query, year, month] of [
+        ['year=2023&asof=2023-09', 2023, '2023-09'],
+        // A past year's figures reach its December, whatever the latest month of the data.
+        ['year=2022', 2022, '2022-12'],
+      ] as const)
+        await withWall(
+          `${appUrl}?view=wall&${query}&lang=${lang}&rotate=600`,
+          { width: 1920, height: 1080 },
+          async ({ page }) => {
+            await everyPage(page, async (id) => {
+              const header = ((await page.textContent('.wall-header')) ?? '').replace(/\s+/g, ' ');
+              const yearText = lang === 'zh' ? `${year}年目标` : `${year} targets`;
+              if (!header.includes(yearText))
+                problems.push(`${lang} ${query} ${id}: header "${header}" does not name ${yearText}`);
+              if (!header.includes(month)) problems.push(`${lang} ${query} ${id}: header "${header}" does not give ${month}`);
+              const lines = await page.$$eval('.wall-header', (els) =>
+                els.map((h) => Math.round(h.getBoundingClientRect().height)),
+              );
+              if (lines[0]! > 1080 * 0.095) problems.push(`${lang} ${id}: header ${lines[0]}px high`);
+              if (id === 'overview' && year === 2023) {
+                const line = await page.$('[data-status-line="year"]');
+                if (!line) problems.push(`${lang}: no summary line on the overview`);
+                else {
+                  const text = (await line.textContent()) ?? '';
+                  if (!text.includes(lang === 'zh' ? `${year}年` : `${year}`) || !text.includes(String(all2023.length)))
+                    problems.push(`${lang}: summary "${text}" lacks the year or the ${all2023.length} targets`);
+                  for (const s of SEVERITY) {
+                    const n = all2023.filter((x) => x === s).length;
+                    const shown = await page.$eval(
+                      `[data-status-line="year"]`,
+                      (el, st) => el.querySelector(`[data-status="${st}"]`)?.textContent ?? '',
+                      s,
+                    );
+                    if (n > 0 && !(shown.includes(WORD_OF[lang][s]) && shown.includes(String(n))))
+                      problems.push(`${lang}: summary says "${shown}" for ${n} ${s}`);
+                    if (n === 0 && shown) problems.push(`${lang}: summary shows ${s} without any`);
+                  }
+                }
+              }
+            });
+          },
+        );
+    expect(problems.join('\n')).toBe('');
+  }, 240_000);
+
+  it('each district: the colour, mark and figure of its map tile and its bar agree with an independent computation', async () => {
+    const names = districtNames(path.join(tmp, APP_DIR, 'data'));
+    const problems: string[] = [];
+    for (const [year, asOf] of [
+      [2023, '2023-09'],
+      [2022, '2022-12'],
+    ] as const) {
+      const stories = districtStories(bundled, year, asOf);
+      const ranked = rankStories(stories);
+      expect(ranked.length).toBeGreaterThan(0);
+      for (const lang of LANGS)
+        await withWall(
+          `${appUrl}?view=wall&year=${year}&asof=${asOf}&lang=${lang}&pages=districts,overview&rotate=600`,
+          { width: 1920, height: 1080 },
+          async ({ page }) => {
+            await everyPage(page, async (id) => {
+              // The map: under each district's name, its worst status's colour, and its mark with how many targets are in it.
+              const tiles = await drawnTiles(page);
+              expect(tiles.length, `${id}: tiles drawn`).toBe(names.size);
+              for (const story of stories) {
+                const name = names.get(story.code)![lang];
+                const tile = tiles.find((t) => t.name.join(lang === 'en' ? ' ' : '') === name);
+                if (!tile) {
+                  problems.push(
+                    `${year} ${lang} ${id}: no tile reads "${name}" (names drawn: ${tiles.map((t) => t.name.join('|')).join(', ')})`,
+                  );
+                  continue;
+                }
+                if (story.worst == null) {
+                  if (Object.values(COLOR_OF).includes(tile.fill ?? ''))
+                    problems.push(`${year} ${lang} ${name}: nothing binds it, yet its tile is ${tile.fill}`);
+                  continue;
+                }
+                const want = `${MARK_OF[story.worst]} ${story.counts[story.worst]}`;
+                if (tile.fill !== COLOR_OF[story.worst])
+                  problems.push(
+                    `${year} ${lang} ${id} ${name}: tile ${tile.fill}, worst status ${story.worst} is ${COLOR_OF[story.worst]}`,
+                  );
+                if (tile.status !== want)
+                  problems.push(
+                    `${year} ${lang} ${id} ${name}: tile says "${tile.status}", its story is "${want}" (${JSON.stringify(story.counts)})`,
+                  );
+              }
+              if (id !== 'districts') return;
+              // The ranking: districts in the leader's order, each bar its targets by status, "met or on track / all" beside it.
+              const chart = await page.evaluate(() => {
+                const o = window.__charts?.['wall-ranking']?.getOption() as
+                  | {
+                      yAxis: { data: string[]; axisLabel: { formatter?: unknown } }[];
+                      series: { name: string; data: { value: number; count: number; areaCode: string }[] }[];
+                    }
+                  | undefined;
+                return o
+                  ? {
+                      order: o.yAxis[0]!.data,
+                      series: o.series.map((s) => ({
+                        name: s.name,
+                        data: s.data.map((d) => ({ value: d.value, count: d.count, code: d.areaCode })),
+                      })),
+                    }
+                  : null;
+              });
+              if (!chart) {
+                problems.push(`${year} ${lang}: no ranking chart`);
+                return;
+              }
+              const order = chart.order.map((label) => label.replace(/^\d+\s+/, ''));
+              expect(order, `${year} ${lang} ranking order`).toEqual(ranked.map((s) => names.get(s.code)![lang]));
+              ranked.forEach((story, i) => {
+                for (const st of SEVERITY) {
+                  const series = chart.series.find(
+                    (s) => s.name.replace(/\u00a0/g, ' ') === `${MARK_OF[st]} ${WORD_OF[lang][st]}`,
+                  );
+                  const count = series?.data[i]?.count ?? 0;
+                  if (count !== story.counts[st])
+                    problems.push(`${year} ${lang} ranking ${story.code} ${st}: ${count}, expected ${story.counts[st]}`);
+                  const share = series?.data[i]?.value ?? 0;
+                  if (Math.abs(share - (100 * story.counts[st]) / story.total) > 0.01)
+                    problems.push(
+                      `${year} ${lang} ranking ${story.code} ${st}: bar ${share}%, expected ${(100 * story.counts[st]) / story.total}%`,
+                    );
+                }
+              });
+              const right = (await chartLabels(page, 'wall-ranking')).map((l) => l.join(' ')).filter((l) => /^\d+\/\d+$/.test(l));
+              expect(right, `${year} ${lang} met or on track of all`).toEqual(ranked.map((s) => `${s.onCourse}/${s.total}`));
+            });
+          },
+        );
+      // A district's own page tells the same story in its first line.
+      await withWall(
+        `${appUrl}?view=wall&year=${year}&asof=${asOf}&cycle=districts&rotate=600`,
+        { width: 1920, height: 1080 },
+        async ({ page }) => {
+          await everyPage(page, async (id) => {
+            const code = /^district-(\d+)/.exec(id)?.[1];
+            const story = stories.find((s) => s.code === code)!;
+            const shown = await page.$$eval('[data-status-line="district"] [data-status]', (els) =>
+              els.map((e) => [e.getAttribute('data-status'), Number(e.getAttribute('data-count'))] as const),
+            );
+            const want = SEVERITY.filter((s) => story.counts[s] > 0).map((s) => [s, story.counts[s]]);
+            if (JSON.stringify(shown) !== JSON.stringify(want))
+              problems.push(`${year} ${id}: story ${JSON.stringify(shown)}, expected ${JSON.stringify(want)} (worst first)`);
+            const rank = await page.getAttribute('[data-status-line="district"] [data-rank]', 'data-rank');
+            const place = ranked.findIndex((s) => s.code === code) + 1;
+            const tiedAbove =
+              ranked.findIndex((s) => s.onCourse * story.total === story.onCourse * s.total && s.shortfall === story.shortfall) +
+              1;
+            // A place among one is no place: said only when there are districts to compare.
+            const wantRank = ranked.length > 1 ? String(Math.min(place, tiedAbove)) : null;
+            if (rank !== wantRank) problems.push(`${year} ${id}: ranked ${rank}, expected ${wantRank}`);
+          });
+        },
+      );
+    }
+    expect(problems.join('\n')).toBe('');
+  }, 300_000);
+
+  it('a district page has one row per target that binds it: its own, or the one it inherits, never both', async () => {
+    const ex = districtExpectations(bundled, 2023, '2023-09');
+    for (const d of ex.filter((x) => x.items.length > 0)) {
+      const ids = d.items.map((i) => i.id);
+      expect(new Set(ids).size, `${d.code}: no target twice`).toBe(ids.length);
+    }
+    const chongming = ex.find((d) => d.code === '310151')!;
+    await withWall(
+      `${appUrl}?view=wall&year=2023&asof=2023-09&cycle=districts&rotate=600`,
+      { width: 1920, height: 1080 },
+      async ({ page }) => {
+        while ((await wallState(page)).page !== 'district-310151') await page.keyboard.press('ArrowRight');
+        await waitSettled(page);
+        // The page's hooks: every target that binds 崇明 (inherited ones with the area they are judged for).
+        const shown = await page.$$eval('[data-district] [data-kpi]', (els) =>
+          els.map((e) =>
+            e.getAttribute('data-inherited')
+              ? `${e.getAttribute('data-target-id')}@${e.getAttribute('data-area')}`
+              : e.getAttribute('data-target-id')!,
+          ),
+        );
+        // The bars drawn (all columns, one sheet here): one per target.
+        const bars = await page.evaluate(() =>
+          Object.entries(window.__charts ?? {})
+            .filter(([name]) => name.startsWith('wall-district-bullets'))
+            .reduce((n, [, c]) => n + ((c.getOption() as { series: { data: unknown[] }[] }).series[1]?.data.length ?? 0), 0),
+        );
+        expect(bars).toBe(chongming.items.length);
+        expect(shown.sort()).toEqual(chongming.items.map((i) => i.id).sort());
+        // An indicator is bound once: by its own target or the inherited one.
+        const indicators = chongming.items.map(
+          (i) =>
+            bundled.targets.find((t) => t.id === i.id.split('@')[0])!.indicator +
+            (i.source === 'own' ? `@${bundled.targets.find((t) => t.id === i.id)!.area}` : '@310151'),
+        );
+        expect(new Set(indicators).size).toBe(indicators.length);
+      },
+    );
+  }, 120_000);
+
+  it('labels never split a status, a bracket, a number or a date, nor leave a character alone (SVG text of every bullet chart, map and ranking)', async () => {
+    const names = districtNames(path.join(tmp, APP_DIR, 'data'));
+    const problems: string[] = [];
+    for (const size of [SIZES[0], SIZES[2]])
+      for (const lang of LANGS)
+        for (const query of ['year=2023&asof=2023-09', 'year=2023&asof=2023-09&cycle=districts', 'year=2022&cycle=districts']) {
+          await withWall(`${appUrl}?view=wall&${query}&lang=${lang}&rotate=600`, size, async ({ page }) => {
+            await everyPage(page, async (id) => {
+              const labels = [
+                ...(await chartLabels(page, 'wall-bullets')),
+                ...(await chartLabels(page, 'wall-district-bullets')),
+                ...(await chartLabels(page, 'wall-ranking')),
+              ];
+              for (const p of labelBreakProblems(labels, lang)) problems.push(`${size.name} ${lang} ${id}: ${p}`);
+              if ((await page.$('[data-chart="wall-map"]')) == null) return;
+              for (const t of await drawnTiles(page)) {
+                const name = t.name.join(lang === 'en' ? ' ' : '');
+                if (![...names.values()].some((n) => n[lang] === name))
+                  problems.push(`${size.name} ${lang} ${id}: map tile name broken: ${t.name.join(' ⏎ ')}`);
+              }
+            });
+          });
+          // One district cycle is enough at the wide size.
+          if (query.includes('cycle') && size !== SIZES[0]) break;
+        }
+    expect([...new Set(problems)].join('\n')).toBe('');
+  }, 600_000);
+
+  it('no count of people, posts or households is written with a fraction (a pace of 661.5人), on any page in either language', async () => {
+    const problems: string[] = [];
+    for (const lang of LANGS)
+      for (const query of ['year=2023&asof=2023-09', 'year=2023&asof=2023-06', 'year=2022&cycle=districts', '']) {
+        await withWall(
+          `${appUrl}?view=wall&${query}&lang=${lang}&rotate=600`,
+          { width: 1920, height: 1080 },
+          async ({ page }) => {
+            await everyPage(page, async (id) => {
+              for (const t of halfPersons(await visibleTexts(page))) problems.push(`${lang} ${query || 'default'} ${id}: "${t}"`);
+              for (const t of halfPersons((await chartLabels(page, 'wall-')).flat()))
+                problems.push(`${lang} ${query || 'default'} ${id} (chart): "${t}"`);
+            });
+          },
+        );
+      }
+    expect([...new Set(problems)].join('\n')).toBe('');
+  }, 300_000);
+
+  it('a year with few targets still looks designed: tiles sized to a grid, the map present, no page with nothing to show, no one-dot line', async () => {
+    const last = latestPeriod(bundled);
+    const year = Number(last.slice(0, 4));
+    const stories = districtStories(bundled, year, last);
+    const cityCodes = new Set([...bundled.areas.values()].filter((a) => a.level === 'city').map((a) => a.code));
+    const cityTargets = bundled.targets.filter((t) => t.year === year && cityCodes.has(t.area));
+    // The default year of the bundled data: a few city targets and nothing that binds a district.
+    expect(cityTargets.length).toBeGreaterThan(0);
+    expect(cityTargets.length).toBeLessThan(6);
+    expect(stories.every((s) => s.total === 0)).toBe(true);
+    for (const lang of LANGS)
+      await withWall(`${appUrl}?view=wall&lang=${lang}&rotate=600`, { width: 1920, height: 1080 }, async ({ page }) => {
+        const s = await wallState(page);
+        expect(s.pages, 'no 区际对比 without a district to compare').not.toContain('districts');
+        expect(s.pages).toContain('overview');
+        expect(await page.$('[data-chart="wall-map"]'), 'the map on the overview').not.toBeNull();
+        const tiles = await page.$$eval('.wall-tiles [data-kpi]', (els) =>
+          els.map((e) => e.getBoundingClientRect().toJSON() as DOMRect),
+        );
+        expect(tiles.length).toBe(cityTargets.length);
+        for (const r of tiles) {
+          expect(r.height, 'a tile is a cell of a grid, not a column of the screen').toBeLessThan(1080 * 0.55);
+          expect(r.width / r.height).toBeGreaterThan(0.8);
+        }
+        await everyPage(page, async (id) => {
+          const line = await page.evaluate(() => {
+            const o = window.__charts?.['wall-cumulative']?.getOption() as
+              { series: { data: (number | null | [string, number | null])[] }[] } | undefined;
+            const data = o?.series[0]?.data ?? null;
+            return data ? data.filter((d) => (Array.isArray(d) ? d[1] : d) != null).length : null;
+          });
+          if (line != null) expect(line, `${lang} ${id}: a cumulative chart of one point`).toBeGreaterThanOrEqual(2);
+        });
+      });
+  }, 180_000);
+
+  it('政策来源: every target of the year once, in whole cards under their document, "1 target" in English', async () => {
+    const ids = bundled.targets
+      .filter((t) => t.year === 2023)
+      .map((t) => t.id)
+      .sort();
+    for (const lang of LANGS)
+      await withWall(
+        `${appUrl}?view=wall&year=2023&asof=2023-09&lang=${lang}&pages=sources&rotate=600`,
+        { width: 1920, height: 1080 },
+        async ({ page }) => {
+          const seen: string[] = [];
+          await everyPage(page, async () => {
+            const cards = await page.$$eval('.doc-card', (els) =>
+              els.map((c) => ({
+                doc: c.getAttribute('data-doc') ?? '',
+                heading: c.querySelector('h2')?.textContent ?? '',
+                rows: [...c.querySelectorAll('li[data-kpi]')].map((li) => li.getAttribute('data-target-id')!),
+              })),
+            );
+            for (const c of cards) {
+              expect(c.heading.replace(/\s/g, ''), 'a card is headed by its document').toContain(c.doc.replace(/\s/g, ''));
+              expect(c.rows.length).toBeGreaterThan(0);
+              seen.push(...c.rows);
+            }
+            const text = (await page.textContent('.sources')) ?? '';
+            expect(text).not.toMatch(/\b1 targets\b/);
+          });
+          expect(seen.sort()).toEqual(ids);
+        },
+      );
+  }, 120_000);
 });

@@ -845,7 +845,7 @@ describe('a target of 0', () => {
         if (typeof v === 'number') expect(Number.isFinite(v), j.target.targetId).toBe(true);
     const districts = await judgeDistricts(engine, catalog, judged, asOf);
     for (const d of districts) {
-      if (d.score != null) expect(Number.isFinite(d.score), d.area.areaCode).toBe(true);
+      if (d.shortfall != null) expect(Number.isFinite(d.shortfall), d.area.areaCode).toBe(true);
       for (const i of d.items) if (i.paceAttainment != null) expect(Number.isFinite(i.paceAttainment)).toBe(true);
     }
   });

@@ -217,24 +217,28 @@ describe('buildBulletOption', () => {
     expect((option.legend as { data: string[] }).data).toEqual(['序时进度']);
   });
 
-  it('labels rows top to bottom, wrapping rather than cutting, with the figures in a right column', () => {
+  it('labels rows top to bottom in lines it lays out itself (ECharts never re-breaks them), figures in a right column', () => {
     const [left, right] = yAxesOf(option) as [Obj, Obj];
     expect(left.inverse).toBe(true);
     expect(right.inverse).toBe(true);
-    expect(left.data).toEqual(ROWS.map((r) => r.label));
-    expect(right.data).toEqual([
-      '5397人  ≥ 5000人',
-      '2000个  ≥ 5000个',
-      '4.0%  ≤ 5.0%',
-      '1万人  ≥ 5000人',
-      '— ≥ 800人',
-      '89.1%（17102/19185）  ≥ 90%',
+    // Categories are the rows' ids (unique), so labels come from the formatter, row by row.
+    expect(left.data).toEqual(ROWS.map((r) => r.id));
+    const leftLabel = left.axisLabel as Obj & { formatter: (v: string, i: number) => string };
+    const rightLabel = right.axisLabel as Obj & { formatter: (v: string, i: number) => string };
+    expect(ROWS.map((r, i) => leftLabel.formatter(r.id, i))).toEqual(ROWS.map((r) => r.label));
+    // The actual on the first line, the target (and status) on the second.
+    expect(ROWS.map((r, i) => rightLabel.formatter(r.id, i))).toEqual([
+      '5397人\n≥ 5000人',
+      '2000个\n≥ 5000个',
+      '4.0%\n≤ 5.0%',
+      '1万人\n≥ 5000人',
+      '—\n≥ 800人',
+      '89.1%（17102/19185）\n≥ 90%',
     ]);
-    const leftLabel = left.axisLabel as Obj;
-    expect(leftLabel.overflow).toBe('break');
-    expect(leftLabel.width).toBeGreaterThan(0);
+    expect(leftLabel.overflow).toBe('none');
+    expect(leftLabel.width).toBeUndefined();
     expect(leftLabel.interval).toBe(0);
-    expect((right.axisLabel as Obj).interval).toBe(0);
+    expect(rightLabel.interval).toBe(0);
     expect(option.xAxis).toMatchObject({ min: 0, max: 150 });
   });
 
@@ -462,11 +466,16 @@ describe('buildTileMapOption', () => {
     expect(byCode['310109']!.texts[0]!.style.fill).toBe(LIGHT_TEXT);
   });
 
-  it('writes the name as given and the status mark before the figure', () => {
+  it('writes the name as given, in lines broken only between words, and the status mark before the figure', () => {
     // Object keys that look like integers iterate in numeric order: 310101 is cell 0, 310151 cell 15.
-    expect(byCode['310115']!.texts.map((t) => t.style.text)).toEqual(['浦东新区', '– 90.0%']);
-    expect(byCode['310151']!.texts.map((t) => t.style.text)).toEqual(['崇明区', '✕ 95.0%']);
+    // Tiles of this 1000 × 500 test box are small: a four-character name takes two lines (浦东 / 新区),
+    // a long status line puts the figure under the mark.
+    expect(byCode['310115']!.texts.map((t) => t.style.text)).toEqual(['浦东\n新区', '–\n90.0%']);
+    expect(byCode['310151']!.texts.map((t) => t.style.text)).toEqual(['崇明区', '✕\n95.0%']);
     expect(byCode['310109']!.texts.map((t) => t.style.text)).toEqual(['虹口区', '85.0%']);
+    // The lines are final: no wrap width for ECharts to break them again.
+    for (const t of byCode['310115']!.texts) expect(t.style).toMatchObject({ overflow: 'none' });
+    for (const t of byCode['310115']!.texts) expect(t.style.width).toBeUndefined();
   });
 
   it('borders the selected tile thicker in the light text colour', () => {

@@ -2,7 +2,7 @@
 import { useDashboard } from '../../app/dashboard-context';
 import { ANALYST_THEME } from '../../charts/theme';
 import type { JudgedTarget } from '../../domain/types';
-import { formatGap, formatValue, formatValueNear, withFraction } from '../../domain/format';
+import { formatGap, formatPace, formatValue, formatValueNear, withFraction } from '../../domain/format';
 import { allocationCheck } from '../../domain/allocation';
 import { AreaComparisonPanel } from '../panels/AreaComparisonPanel';
 import { areaName, comparatorText, indicatorName } from '../panels/labels';
@@ -48,7 +48,7 @@ export function TargetDetail({ judged, onArea }: { judged: JudgedTarget; onArea:
           {judgement.expected != null && (
             <div>
               <dt>{i18n.t('pace')}</dt>
-              <dd>{fmt(judgement.expected)}</dd>
+              <dd>{formatPace(judgement.expected, indicator.unit, lang, target.comparator)}</dd>
             </div>
           )}
           <div>

@@ -9,7 +9,7 @@ import { useDashboard } from '../../app/dashboard-context';
 import type { JudgedTarget } from '../../domain/types';
 import { gapToPace, gapToTarget } from '../../domain/analysis';
 import { judgedKey } from '../../domain/binding';
-import { formatGap, formatPercent, formatValue, formatValueNear } from '../../domain/format';
+import { formatGap, formatPace, formatPercent, formatValue, formatValueNear } from '../../domain/format';
 import { kpiAttrs } from '../panels/kpi-attrs';
 import { areaName, comparatorText, indicatorName } from '../panels/labels';
 import { StatusBadge } from '../panels/StatusBadge';
@@ -132,7 +132,7 @@ export function TargetTable({
               : `${comparatorText(target.comparator, lang)} ${fmt(judgement.target)}`}
           </td>
           <td className="num">{formatValueNear(judgement.actual, indicator.unit, lang, judgement.target)}</td>
-          <td className="num">{judgement.expected != null ? fmt(judgement.expected) : '—'}</td>
+          <td className="num">{formatPace(judgement.expected, indicator.unit, lang, target.comparator)}</td>
           <td className="num">{formatPercent(judgement.attainment)}</td>
           <td className={`num gap ${gap != null && gap < 0 ? 'neg' : ''}`}>
             {gap == null ? '—' : formatGap(gap, indicator.unit, lang)}

@@ -8,7 +8,7 @@ import { useDashboard } from '../../app/dashboard-context';
 import { buildGeoMapOption, buildTileMapOption, type MapCell } from '../../charts/build-tile-map-option';
 import { EChart } from '../../charts/EChart';
 import type { ChartTheme } from '../../charts/theme';
-import { formatPercent } from '../../domain/format';
+import { formatCount } from '../../domain/format';
 import { STATUSES, type DistrictSummary, type Status } from '../../domain/types';
 import { areaName } from './labels';
 
@@ -37,15 +37,16 @@ export function MapPanel({
         areaCode: s.area.areaCode,
         name: areaName(s.area, lang),
         status: s.status,
-        valueText: s.score == null ? null : formatPercent(s.score),
+        // The figure that goes with the colour: how many targets are in the worst status.
+        valueText: s.headline == null ? null : formatCount(s.headline.count, lang),
         selected: s.area.areaCode === selected,
       })),
     [summaries, lang, selected],
   );
   const labels = useMemo(() => {
     const status = Object.fromEntries(STATUSES.map((s) => [s, i18n.status(s)])) as Record<Status, string>;
-    const description = `${i18n.t('districtMap')}: ${cells.map((c) => `${c.name} ${c.status ? status[c.status] : '—'}`).join(', ')}`;
-    return { title: i18n.t('districtMap'), description, status };
+    const description = `${i18n.t('districtMap')}: ${cells.map((c) => `${c.name} ${c.status ? `${status[c.status]} ${c.valueText ?? ''}` : i18n.t('noAreaTarget')}`).join(', ')}`;
+    return { title: i18n.t('districtMap'), description, status, none: i18n.t('noAreaTarget') };
   }, [cells, i18n]);
   // Geographic when the data folder brought licensed boundaries for these districts, tiles otherwise.
   const geographic = geo != null && cells.every((c) => geo.codes.has(c.areaCode));

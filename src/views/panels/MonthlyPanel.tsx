@@ -14,12 +14,15 @@ export function MonthlyPanel({
   theme,
   name,
   wall = false,
+  titleWidth,
 }: {
   judged: JudgedTarget;
   theme: ChartTheme;
   name: string;
   /** On the wall: this year only, the legend under the chart, no hover. */
   wall?: boolean;
+  /** Width the title may take (px): a longer one is broken into lines. */
+  titleWidth?: number;
 }) {
   const { i18n } = useDashboard();
   const { lang } = i18n;
@@ -46,8 +49,9 @@ export function MonthlyPanel({
         labels: { actual: i18n.t('actual'), target: i18n.t('target'), pace: i18n.t('pace'), title, description, priorYear: i18n.t('priorYear') },
         legendBottom: wall,
         prior: prior.data?.map((p) => p.actual),
+        titleWidth,
       }),
-    [series.data, prior.data, indicator.unit, lang, judgement.target, theme, i18n, title, description, wall],
+    [series.data, prior.data, indicator.unit, lang, judgement.target, theme, i18n, title, description, wall, titleWidth],
   );
   if (series.isPending) return <div className="chart placeholder" />;
   return <EChart name={name} option={option} description={description} />;

@@ -1,7 +1,12 @@
-/** One target as a wall tile: indicator, actual, target, pace (flows), status in icon and word. */
+/**
+ * One target as a wall tile: indicator, actual, target, pace (flows), status in icon and word, the
+ * document. The figures are written together (domain/format.ts formatFigures: one scale, one
+ * precision, whole persons). The facts list has room for one more line under the pace.
+ */
 import { useDashboard } from '../../app/dashboard-context';
 import type { JudgedTarget } from '../../domain/types';
-import { formatValue, formatValueNear, formatValueParts, fractionText } from '../../domain/format';
+import { formatFigures, fractionText } from '../../domain/format';
+import { Breakable } from './Breakable';
 import { kpiAttrs } from './kpi-attrs';
 import { comparatorText, indicatorName } from './labels';
 import { StatusBadge } from './StatusBadge';
@@ -10,47 +15,40 @@ export function TargetTile({ judged }: { judged: JudgedTarget }) {
   const { i18n } = useDashboard();
   const { lang } = i18n;
   const { indicator, judgement, target, components } = judged;
-  const fmt = (v: number | null) => formatValue(v, indicator.unit, lang);
-  const near = formatValueNear(judgement.actual, indicator.unit, lang, judgement.target);
-  const parts =
-    judgement.actual == null
-      ? { number: '—', unit: '' }
-      : indicator.unit === 'percent'
-        ? { number: near.replace(/%$/, ''), unit: '%' }
-        : formatValueParts(judgement.actual, indicator.unit, lang);
+  const figures = formatFigures({ ...judgement, comparator: target.comparator }, indicator.unit, lang);
   const rate = indicator.kind === 'rate' && components?.numerator != null && components.denominator != null;
   return (
     <article className={`tile tile-${judgement.status}`} {...kpiAttrs(judged)}>
-      <h2 className="tile-name">{indicatorName(indicator, lang)}</h2>
+      <h2 className="tile-name">
+        <Breakable text={indicatorName(indicator, lang)} />
+      </h2>
       <div className="tile-actual">
-        <span className="tile-number">{parts.number}</span>
-        <span className="tile-unit">{parts.unit}</span>
+        <span className="tile-figure">
+          <span className="tile-number">{figures.actualParts.number}</span>
+          <span className="tile-unit">{figures.actualParts.unit}</span>
+        </span>
       </div>
-      {rate && (
-        <div className="tile-fraction">{fractionText(components!.numerator!, components!.denominator!, lang)}</div>
-      )}
+      {rate && <div className="tile-fraction">{fractionText(components!.numerator!, components!.denominator!, lang)}</div>}
       <dl className="tile-facts">
         <div>
           <dt>{i18n.t('target')}</dt>
           <dd>
             {target.baseline === 'prior_year' && judgement.target == null
               ? i18n.t('noBaseline')
-              : `${comparatorText(target.comparator, lang)} ${fmt(judgement.target)}`}
+              : `${comparatorText(target.comparator, lang)}\u00a0${figures.target}`}
           </dd>
         </div>
-        {judgement.expected != null && (
+        {/* At the due month the pace is the target itself: said once. */}
+        {figures.pace != null && judgement.expected !== judgement.target && (
           <div>
             <dt>{i18n.t('pace')}</dt>
-            <dd>{fmt(judgement.expected)}</dd>
+            <dd>{figures.pace}</dd>
           </div>
         )}
       </dl>
       <div className="tile-foot">
         <StatusBadge status={judgement.status} />
-        <span className="tile-doc">
-          {target.docId}
-          {target.clause ?? ''}
-        </span>
+        <Breakable className="tile-doc" text={`${target.docId}${target.clause ?? ''}`} />
       </div>
     </article>
   );

@@ -1,7 +1,13 @@
-/** The wall's header answers "how fresh is this?": clock, 数据截至, last refresh, and the badges. */
+/**
+ * The wall's header answers "what am I looking at, and how fresh is it?": the page, the target year
+ * and the month the figures reach (2023年目标 · 数据截至 2023-09), the badges, last refresh, clock and
+ * controls. It is two lines high on every page, whatever the page's title, so nothing jumps when
+ * the rotation moves on.
+ */
 import { useEffect, useState } from 'react';
 import { useDashboard } from '../../app/dashboard-context';
-import { formatPeriod } from '../../domain/period';
+import { decemberOf, formatPeriod } from '../../domain/period';
+import { useFitText } from './use-fit-text';
 import { SampleBadge } from '../panels/SampleBadge';
 
 const hhmm = (t: number) => new Date(t).toTimeString().slice(0, 5);
@@ -27,7 +33,10 @@ export interface WallHeaderProps {
 }
 
 export function WallHeader({ pageTitle, showSample, paused, onTogglePause }: WallHeaderProps) {
-  const { i18n, asOf, loadedAt, refreshError, offline, state, setState } = useDashboard();
+  const { i18n, asOf, year, loadedAt, refreshError, offline, state, setState } = useDashboard();
+  // The figures of a past year reach its December at most: that is the month they are as of.
+  const reach = formatPeriod(Math.min(asOf, decemberOf(year)));
+  const titleRef = useFitText<HTMLSpanElement>(pageTitle);
   const [full, setFull] = useState(() => document.fullscreenElement != null);
   useEffect(() => {
     const on = () => setFull(document.fullscreenElement != null);
@@ -42,29 +51,35 @@ export function WallHeader({ pageTitle, showSample, paused, onTogglePause }: Wal
     <header className="wall-header">
       <div className="wall-title">
         <h1>{i18n.t('wallTitle')}</h1>
-        <span className="wall-page-title" data-page-title="">
+        <span className="wall-page-title" data-page-title="" ref={titleRef}>
           {pageTitle}
         </span>
-        <SampleBadge show={showSample} />
-        {offline && !refreshError && (
-          <span className="stale-badge" data-offline-badge="" role="status">
-            {i18n.t('offlineData')}
-          </span>
-        )}
-        {refreshError && (
-          <span className="stale-badge" data-stale-badge="" role="status">
-            {i18n.t('refreshFailed', { time: hhmm(loadedAt) })}
-          </span>
-        )}
+      </div>
+      <div className="wall-when">
+        <span className="as-of" data-as-of={formatPeriod(asOf)} data-year={year} data-reach={reach}>
+          <strong>{i18n.t('yearAsOf', { year, asof: reach })}</strong>
+        </span>
+        <span className="wall-badges">
+          <SampleBadge show={showSample} />
+          {offline && !refreshError && (
+            <span className="stale-badge" data-offline-badge="" role="status">
+              {i18n.t('offlineData')}
+            </span>
+          )}
+          {refreshError && (
+            <span className="stale-badge" data-stale-badge="" role="status">
+              {i18n.t('refreshFailed', { time: hhmm(loadedAt) })}
+            </span>
+          )}
+        </span>
       </div>
       <div className="wall-meta">
-        <span className="as-of" data-as-of={formatPeriod(asOf)}>
-          {i18n.t('asOf')} <strong>{formatPeriod(asOf)}</strong>
+        <span className="wall-meta-line">
+          <span className="refreshed" data-loaded-at={loadedAt}>
+            {i18n.t('lastRefresh')} <strong>{hhmm(loadedAt)}</strong>
+          </span>
+          <Clock />
         </span>
-        <span className="refreshed" data-loaded-at={loadedAt}>
-          {i18n.t('lastRefresh')} <strong>{hhmm(loadedAt)}</strong>
-        </span>
-        <Clock />
         <nav className="wall-controls" aria-label={i18n.t('controls')}>
           <button type="button" className="switch" data-control="pause" aria-pressed={paused} onClick={onTogglePause}>
             {paused ? i18n.t('resume') : i18n.t('pause')}

@@ -1,53 +1,83 @@
 /** The wall's own chart panels (bullets, ranking): each is a builder plus <EChart>, in the wall theme, no hover needed. */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useDashboard } from '../../app/dashboard-context';
-import { buildAreaComparisonOption } from '../../charts/build-area-comparison-option';
-import { buildBulletOption, type BulletRow } from '../../charts/build-bullet-option';
+import { bulletFonts, buildBulletOption, planBullets, type BulletRow } from '../../charts/build-bullet-option';
+import { buildRankingOption, type RankedBar } from '../../charts/build-ranking-option';
 import { EChart } from '../../charts/EChart';
 import type { ChartTheme } from '../../charts/theme';
-import type { DistrictSummary } from '../../domain/types';
-import { formatPercent } from '../../domain/format';
+import { rankAreas } from '../../domain/binding';
+import { STATUSES, type DistrictSummary, type Status } from '../../domain/types';
 import { areaName } from '../panels/labels';
+import { useTextMeasure } from './use-screen';
+import { splitColumns, type Viewport } from './wall-layout';
 
-/** One column holds this many rows before the bullets split into two columns. */
-const ROWS_PER_COLUMN = 16;
-
-/** Targets as bullets (actual, target, pace), split into columns so every row stays readable. */
-export function BulletPanel({ rows, name, title, theme }: { rows: BulletRow[]; name: string; title: string; theme: ChartTheme }) {
-  const { i18n } = useDashboard();
+/**
+ * The size of a box, kept up to date; until it is first measured, `initial` (the page's estimate),
+ * so charts are drawn from the first render and the page never reads as ready without them.
+ */
+function useBoxSize(initial: Viewport) {
   const holder = useRef<HTMLDivElement>(null);
-  const [width, setWidth] = useState<number | null>(null);
+  const [size, setSize] = useState<Viewport>(initial);
   useEffect(() => {
     const node = holder.current;
     if (!node) return;
-    const observer = new ResizeObserver(() => setWidth(node.clientWidth));
+    const read = () => setSize({ width: node.clientWidth, height: node.clientHeight });
+    const observer = new ResizeObserver(read);
     observer.observe(node);
-    setWidth(node.clientWidth);
+    read();
     return () => observer.disconnect();
   }, []);
-  const columns = useMemo(() => {
-    const n = Math.max(1, Math.ceil(rows.length / ROWS_PER_COLUMN));
-    const per = Math.ceil(rows.length / n);
-    return Array.from({ length: n }, (_, i) => rows.slice(i * per, (i + 1) * per));
-  }, [rows]);
-  const options = useMemo(
-    () =>
-      columns.map((chunk, i) => {
-        const description = `${title}: ${chunk.map((r) => `${r.label} ${r.valueText} ${r.targetText} ${i18n.status(r.status)}`).join('; ')}`;
-        return {
-          description,
-          option: buildBulletOption(chunk, {
-            theme,
-            width: width == null ? undefined : width / columns.length,
-            labels: { title: i === 0 ? title : '', target: i18n.t('target'), pace: i18n.t('pace'), description },
-          }),
-        };
-      }),
-    [columns, title, theme, i18n, width],
-  );
+  return { holder, size };
+}
+
+/**
+ * Targets as bullets (actual, target, pace) in `columns` columns (the page chose them so that every
+ * row fits at the wall's type size; see wall-layout.ts). Rows are as tall as the tallest needs and
+ * line up across columns.
+ */
+export function BulletPanel({
+  rows,
+  columns,
+  name,
+  title,
+  theme,
+  box,
+}: {
+  rows: BulletRow[];
+  columns: number;
+  name: string;
+  title: string;
+  theme: ChartTheme;
+  /** The panel's estimated size (wall-layout.ts mainPanelBox), until it is measured. */
+  box: Viewport;
+}) {
+  const { i18n } = useDashboard();
+  const { holder, size } = useBoxSize(box);
+  const measure = useTextMeasure(bulletFonts(theme).label);
+  const chunks = useMemo(() => splitColumns(rows, columns), [rows, columns]);
+  const options = useMemo(() => {
+    const gap = window.innerWidth * 0.01;
+    const width = (size.width - (chunks.length - 1) * gap) / chunks.length;
+    // One row height for every column: that of the tallest row of all.
+    const { lines } = planBullets(rows, { width, theme, measure });
+    return chunks.map((chunk, i) => {
+      const description = `${title}: ${chunk.map((r) => `${r.label} ${r.valueText} ${r.targetText} ${i18n.status(r.status)}`).join('; ')}`;
+      return {
+        description,
+        option: buildBulletOption(chunk, {
+          theme,
+          width,
+          height: size.height,
+          measure,
+          minLines: lines,
+          labels: { title: i === 0 ? title : '', target: i18n.t('target'), pace: i18n.t('pace'), description },
+        }),
+      };
+    });
+  }, [chunks, rows, title, theme, i18n, size, measure]);
   if (rows.length === 0) return <p className="wall-empty">{i18n.t('noGroupTargets')}</p>;
   return (
-    <div className="bullet-columns" ref={holder} style={{ ['--cols' as string]: String(options.length) }}>
+    <div className="bullet-columns" ref={holder} style={{ ['--cols' as string]: String(chunks.length) }}>
       {options.map((o, i) => (
         <EChart key={i} name={`${name}-${i}`} option={o.option} description={o.description} />
       ))}
@@ -55,28 +85,36 @@ export function BulletPanel({ rows, name, title, theme }: { rows: BulletRow[]; n
   );
 }
 
-/** Districts ranked by pace-adjusted attainment (100 = on pace), coloured by status. */
-export function RankingPanel({ summaries, name, theme }: { summaries: DistrictSummary[]; name: string; theme: ChartTheme }) {
+/** Districts ranked by the share of their targets met or on track, each bar its targets by status. */
+export function RankingPanel({ summaries, name, theme, box }: { summaries: DistrictSummary[]; name: string; theme: ChartTheme; box: Viewport }) {
   const { i18n } = useDashboard();
   const { lang } = i18n;
-  const bars = useMemo(
-    () => summaries.filter((s) => s.score != null).map((s) => ({ name: areaName(s.area, lang), value: s.score, status: s.status })),
+  const { holder, size } = useBoxSize(box);
+  const measure = useTextMeasure(theme.font * 0.9);
+  const bars: RankedBar[] = useMemo(
+    () =>
+      rankAreas(summaries).map(({ summary: s, rank }) => ({
+        areaCode: s.area.areaCode,
+        name: areaName(s.area, lang),
+        rank,
+        counts: s.counts,
+        total: s.total,
+        onCourse: s.onCourse,
+      })),
     [summaries, lang],
   );
-  const description = `${i18n.t('districtRanking')}: ${bars.map((b) => `${b.name} ${formatPercent(b.value)}`).join(', ')}`;
-  const option = useMemo(
-    () =>
-      buildAreaComparisonOption(bars, {
-        unit: 'percent',
-        lang,
-        target: 100,
-        theme,
-        higherIsBetter: true,
-        fixedMax: null,
-        labels: { title: i18n.t('districtRanking'), target: i18n.t('onPace'), description },
-      }),
-    [bars, lang, theme, i18n, description],
-  );
+  const labels = useMemo(() => {
+    const status = Object.fromEntries(STATUSES.map((s) => [s, i18n.status(s)])) as Record<Status, string>;
+    const description = `${i18n.t('districtRanking')}: ${bars
+      .map((b) => `${b.rank} ${b.name} ${b.onCourse}/${b.total}; ${STATUSES.filter((s) => b.counts[s] > 0).map((s) => `${status[s]} ${b.counts[s]}`).join(', ')}`)
+      .join('. ')}`;
+    return { title: i18n.t('districtRanking'), description, status };
+  }, [bars, i18n]);
+  const option = useMemo(() => buildRankingOption(bars, { theme, labels, width: size.width, measure }), [bars, theme, labels, size, measure]);
   if (bars.length === 0) return <p className="wall-empty">{i18n.t('chartNoData')}</p>;
-  return <EChart name={name} option={option} description={description} />;
+  return (
+    <div className="map-holder" ref={holder}>
+      <EChart name={name} option={option} description={labels.description} />
+    </div>
+  );
 }

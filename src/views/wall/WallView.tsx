@@ -5,41 +5,32 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import { useDashboard } from '../../app/dashboard-context';
-import { wallPages, type WallPage } from '../../app/wall-pages';
+import type { WallPage } from '../../app/wall-pages';
 import { WALL_THEME } from '../../charts/theme';
 import { areaName } from '../panels/labels';
 import { useViewportFont } from '../panels/use-viewport-font';
 import { DistrictPage, DistrictsPage, GroupPage, OverviewPage, SourcesPage } from './pages/WallPages';
 import { useRotation } from './use-rotation';
 import { useWallData, type WallData } from './use-wall-data';
+import { useWallPlan, type WallPlan } from './use-wall-plan';
 import { WallHeader } from './WallHeader';
 
 const IDLE_CURSOR_MS = 3000;
 
 export function WallView() {
-  const { i18n, catalog, state, year } = useDashboard();
+  const { i18n, catalog, state } = useDashboard();
   const { lang } = i18n;
   const wall = useWallData();
   const font = useViewportFont(0.021, 10);
   const theme = useMemo(() => ({ ...WALL_THEME, font }), [font]);
-
-  const pages: WallPage[] = useMemo(() => {
-    const data = wall.data;
-    const indicatorsWithTargets = new Set(catalog.targets.filter((t) => t.year === year).map((t) => t.indicatorId));
-    const groups: { groupZh: string; groupEn: string | null }[] = [];
-    for (const ind of catalog.indicators) {
-      if (!indicatorsWithTargets.has(ind.indicatorId) || !ind.groupZh) continue;
-      if (!groups.some((g) => g.groupZh === ind.groupZh)) groups.push({ groupZh: ind.groupZh, groupEn: ind.groupEn });
-    }
-    return wallPages({
-      groups,
-      // A district with nothing to judge this year would be an empty page on the wall.
-      districts: data?.districts.filter((d) => d.items.length > 0).map((d) => d.area.areaCode) ?? [],
-      behind: data?.districts.filter((d) => d.behind).map((d) => d.area.areaCode) ?? [],
-      pagesParam: state.pages,
-      cycle: state.cycle,
-    });
-  }, [wall.data, catalog, year, state.pages, state.cycle]);
+  // A notice under the header takes height from the pages: the plan lays them out in what is left.
+  const [noticeHeight, setNoticeHeight] = useState(0);
+  const noticeRef = useCallback(
+    (el: HTMLParagraphElement | null) => setNoticeHeight(el ? el.getBoundingClientRect().height : 0),
+    [],
+  );
+  const plan = useWallPlan(wall.data, font, noticeHeight);
+  const { pages } = plan;
 
   const rotation = useRotation(pages.length, state.rotate);
   const { toggle, pause } = rotation;
@@ -78,10 +69,12 @@ export function WallView() {
     };
   }, []);
 
-  const page: WallPage | undefined = opened ? { kind: 'district', id: `district-${opened}`, areaCode: opened } : pages[rotation.index];
+  const page: WallPage | undefined = opened
+    ? { kind: 'district', id: `district-${opened}`, base: `district-${opened}`, areaCode: opened, sheet: 0, sheets: 1 }
+    : pages[rotation.index];
   const title = page ? pageTitle(page, catalog, lang, i18n.t) : '';
   const showSample = wall.data ? sampleShown(wall.data, page) : false;
-  const unknownPages = state.pages?.filter((id) => !pages.some((p) => p.id === id)) ?? [];
+  const unknownPages = state.pages?.filter((id) => !pages.some((p) => p.id === id || p.base === id)) ?? [];
 
   const onClick = (e: MouseEvent) => {
     // Controls and chart items handle their own clicks.
@@ -101,7 +94,7 @@ export function WallView() {
     >
       <WallHeader pageTitle={title} showSample={showSample} paused={rotation.paused} onTogglePause={toggle} />
       {unknownPages.length > 0 && (
-        <p className="wall-notice" role="status">
+        <p className="wall-notice" role="status" ref={noticeRef}>
           {i18n.t('unknownPages', { value: unknownPages.join(', ') })}
         </p>
       )}
@@ -111,7 +104,7 @@ export function WallView() {
             <strong>{i18n.t('panelError')}</strong> <span>{wall.error.message}</span>
           </div>
         ) : wall.data && page ? (
-          <PageBody page={page} data={wall.data} theme={theme} onDistrict={openDistrict} />
+          <PageBody page={page} data={wall.data} plan={plan} theme={theme} onDistrict={openDistrict} />
         ) : wall.data && pages.length === 0 ? (
           <p className="wall-empty">{i18n.t('noDistrictItems')}</p>
         ) : null}
@@ -136,23 +129,46 @@ export function WallView() {
   );
 }
 
-function PageBody({ page, data, theme, onDistrict }: { page: WallPage; data: WallData; theme: typeof WALL_THEME; onDistrict: (c: string) => void }) {
-  const props = { data, theme, onDistrict };
+function PageBody({
+  page,
+  data,
+  plan,
+  theme,
+  onDistrict,
+}: {
+  page: WallPage;
+  data: WallData;
+  plan: WallPlan;
+  theme: typeof WALL_THEME;
+  onDistrict: (c: string) => void;
+}) {
+  const props = { data, plan, theme, onDistrict };
   switch (page.kind) {
     case 'overview':
-      return <OverviewPage {...props} />;
+      return <OverviewPage {...props} page={page} />;
     case 'group':
-      return <GroupPage {...props} group={page.groupZh} />;
+      return <GroupPage {...props} page={page} />;
     case 'districts':
       return <DistrictsPage {...props} />;
     case 'sources':
-      return <SourcesPage {...props} />;
+      return <SourcesPage {...props} page={page} />;
     case 'district':
-      return <DistrictPage {...props} areaCode={page.areaCode} />;
+      return <DistrictPage {...props} page={page} />;
   }
 }
 
 function pageTitle(
+  page: WallPage,
+  catalog: ReturnType<typeof useDashboard>['catalog'],
+  lang: 'zh' | 'en',
+  t: ReturnType<typeof useDashboard>['i18n']['t'],
+): string {
+  const title = pageName(page, catalog, lang, t);
+  // A page that continues says which sheet is on screen.
+  return page.sheets > 1 ? `${title} ${t('sheet', { i: page.sheet + 1, n: page.sheets })}` : title;
+}
+
+function pageName(
   page: WallPage,
   catalog: ReturnType<typeof useDashboard>['catalog'],
   lang: 'zh' | 'en',
