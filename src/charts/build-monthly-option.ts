@@ -15,7 +15,7 @@ export interface MonthlyOptionOpts {
   labels: { actual: string; target: string; pace: string; title: string; description: string; priorYear?: string };
   /** The same months of the previous year, drawn faint for comparison. */
   prior?: readonly (number | null)[];
-  /** Wall: legend under the chart, so a long title never runs into it; no hover needed. */
+  /** Wall: legend under the chart, so a long title never runs into it; no hover needed. Otherwise the legend is a row of its own under the title. */
   legendBottom?: boolean;
 }
 
@@ -31,8 +31,8 @@ export function buildMonthlyOption(points: readonly SeriesPoint[], opts: Monthly
     ...chartFrame(theme, labels),
     legend: opts.legendBottom
       ? { bottom: 0, left: 'center', textStyle: { color: theme.muted, fontSize: f * 0.9 } }
-      : { top: 0, right: 0, textStyle: { color: theme.muted, fontSize: f * 0.9 } },
-    grid: { left: 8, right: 16, top: f * 3, bottom: opts.legendBottom ? f * 2.4 : 8, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
+      : { top: f * 1.9, left: 0, itemGap: f * 0.8, itemWidth: f * 1.6, textStyle: { color: theme.muted, fontSize: f * 0.9 } },
+    grid: { left: 8, right: 16, top: f * (opts.legendBottom ? 3 : 4.6), bottom: opts.legendBottom ? f * 2.4 : 8, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
     tooltip: opts.legendBottom ? { show: false } : { trigger: 'axis', valueFormatter: (v) => (typeof v === 'number' ? fmt(v) : '—') },
     xAxis: {
       type: 'category',
