@@ -56,7 +56,10 @@ export function formatValue(value: number | null, unit: string, lang: NumberLang
 export function formatGap(gap: number, unit: string, lang: NumberLang): string {
   const sign = gap > 0 ? '+' : gap < 0 ? '−' : '';
   const abs = Math.abs(gap);
-  if (unit === 'percent') return lang === 'zh' ? `${sign}${abs.toFixed(1)}个百分点` : `${sign}${abs.toFixed(1)} pp`;
+  // A gap that is not zero never reads 0.0 (79.98% against 80% is 0.02 short, not "−0.0").
+  let digits = 1;
+  while (unit === 'percent' && digits < 4 && abs > 0 && Number(abs.toFixed(digits)) === 0) digits++;
+  if (unit === 'percent') return lang === 'zh' ? `${sign}${abs.toFixed(digits)}个百分点` : `${sign}${abs.toFixed(digits)} pp`;
   return `${sign}${formatValue(abs, unit, lang)}`;
 }
 

@@ -122,7 +122,7 @@ export const en: Record<MessageKey, string> = {
   emptyFiltered: '{year} has {total} targets here, but none matches the {filters} chosen.',
   nearestYear: 'Show {year} ({n} targets)',
   clearTheseFilters: 'Clear these filters',
-  subAreaTargets: '{n} more targets are set for {areas}; they count in {district}’s status on the map:',
+  subAreaTargets: 'Targets set for {areas} ({n}) count in the map status of {district} too:',
   subAreaShow: 'List them too',
   comparisonDistricts: 'Districts compared',
   comparisonTowns: 'Towns compared',

@@ -121,7 +121,7 @@ export const zh = {
   emptyFiltered: '{year}年共有{total}项目标，但没有一项符合所选的{filters}。',
   nearestYear: '查看{year}年（{n}项）',
   clearTheseFilters: '清除这些筛选',
-  subAreaTargets: '另有{n}项目标设于{areas}，也计入{district}在地图上的状态：',
+  subAreaTargets: '设于{areas}的目标（{n}项）也计入{district}在地图上的状态：',
   subAreaShow: '一并列出',
   comparisonDistricts: '各区对比',
   comparisonTowns: '各街镇对比',

@@ -4,7 +4,7 @@
  * the list would show), as-of month, indicator group, source document and status (each with its
  * count); one control clears them all. On a phone the filters other than search open in a sheet.
  */
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useDashboard } from '../../app/dashboard-context';
 import { formatPeriod } from '../../domain/period';
 import { STATUSES, type Area } from '../../domain/types';
@@ -57,6 +57,20 @@ export function Filters() {
   const { lang } = i18n;
   const id = useId();
   const [sheetOpen, setSheetOpen] = useState(false);
+  // The area list closes, as a drop-down does, on a press outside it or on Escape.
+  const picker = useRef<HTMLDetailsElement>(null);
+  useEffect(() => {
+    const close = (e: Event) => {
+      const el = picker.current;
+      if (el?.open && (e instanceof KeyboardEvent ? e.key === 'Escape' : !el.contains(e.target as Node))) el.open = false;
+    };
+    document.addEventListener('pointerdown', close);
+    document.addEventListener('keydown', close);
+    return () => {
+      document.removeEventListener('pointerdown', close);
+      document.removeEventListener('keydown', close);
+    };
+  }, []);
   const { unfiltered } = useFilteredTargets();
   const withData = useAreasWithData();
   const years = useMemo(() => yearCounts(catalog, areas, state), [catalog, areas, state]);
@@ -90,7 +104,7 @@ export function Filters() {
             {i18n.t('filtersDone')}
           </button>
         </div>
-        <details className="area-picker" data-filter="area">
+        <details className="area-picker" data-filter="area" ref={picker}>
           <summary>
             <span className="filter-label">{i18n.t('area')}</span> <span className="filter-value">{areaSummary}</span>
           </summary>

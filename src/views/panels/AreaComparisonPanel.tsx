@@ -107,7 +107,8 @@ export function AreaComparisonPanel({
   return (
     <section className="bars-panel" aria-label={title}>
       <h3 className="chart-title">{title}</h3>
-      <div className="bars-scroll" style={{ ['--bars-height' as string]: `${areaComparisonHeight(bars.length, theme.font, false)}px` }}>
+      {/* Focusable, so the list scrolls from the keyboard too. */}
+      <div className="bars-scroll" tabIndex={0} style={{ ['--bars-height' as string]: `${areaComparisonHeight(bars.length, theme.font, false)}px` }}>
         {chart}
       </div>
     </section>
