@@ -7,7 +7,6 @@ import { useDashboard } from '../../app/dashboard-context';
 import { judgedKey } from '../../domain/binding';
 import { useRefreshFailures } from '../../app/refresh-log';
 import { chartPng } from '../../charts/EChart';
-import { ANALYST_THEME } from '../../charts/theme';
 import { Header } from '../panels/Header';
 import { useDistrictSummaries, useFilteredTargets } from '../panels/hooks';
 import { areaName, indicatorName } from '../panels/labels';
@@ -21,6 +20,7 @@ import { LoadPanel } from './LoadPanel';
 import { sortRows, parseSort } from './sort-rows';
 import { TargetDetail } from './TargetDetail';
 import { TargetList } from './TargetList';
+import { useAnalystTheme } from './use-analyst-theme';
 import { usePhone } from './use-phone';
 
 export function AnalystView() {
@@ -42,6 +42,7 @@ export function AnalystView() {
   const district = areas.length === 1 && selectedDistrict ? (districts.data?.find((d) => d.area.areaCode === selectedDistrict) ?? null) : null;
   // On a phone the detail is below the list: a chosen card scrolls it into view.
   const phone = usePhone();
+  const theme = useAnalystTheme();
   const scrollToDetail = useRef(false);
   useEffect(() => {
     if (!scrollToDetail.current || !selected) return;
@@ -95,7 +96,7 @@ export function AnalystView() {
             <section className="map-panel" aria-label={i18n.t('districtMap')}>
               <SampleBadge show={districts.data.some((d) => d.illustrative)} />
               <PanelBoundary name="analyst-map" label={i18n.t('panelError')}>
-                <MapPanel summaries={districts.data} selected={selectedDistrict} onSelect={crossFilter} name="analyst-map" theme={ANALYST_THEME} />
+                <MapPanel summaries={districts.data} selected={selectedDistrict} onSelect={crossFilter} name="analyst-map" theme={theme} />
               </PanelBoundary>
             </section>
           )}

@@ -10,7 +10,7 @@ import { formatValueNear } from '../../domain/format';
 import type { JudgedTarget } from '../../domain/types';
 import { kpiAttrs } from '../panels/kpi-attrs';
 import { indicatorName } from '../panels/labels';
-import { AreaLine, GapText, RowStatus, gapIsShort, requirementText } from './row-parts';
+import { AreaLine, GapText, RowDetail, RowStatus, gapIsShort, requirementText } from './row-parts';
 import { parseSort } from './sort-rows';
 import { COLUMNS } from './table-columns';
 
@@ -81,20 +81,7 @@ export function TargetCards({ rows, selected, onSelect }: { rows: readonly Judge
               </button>
               {isOpen && (
                 <div className="card-detail" data-expanded={key}>
-                  <dl className="folded">
-                    {folded.map((c) => (
-                      <div key={c.key}>
-                        <dt>{i18n.t(c.label)}</dt>
-                        <dd>{c.cell(j, i18n)}</dd>
-                      </div>
-                    ))}
-                  </dl>
-                  <blockquote className="provenance">
-                    <p className="doc">
-                      <strong>{j.target.docId}</strong> {j.target.clause ?? ''}
-                    </p>
-                    <p className="quote">{j.target.quote ?? i18n.t('noQuote')}</p>
-                  </blockquote>
+                  <RowDetail judged={j} columns={folded} />
                 </div>
               )}
             </li>

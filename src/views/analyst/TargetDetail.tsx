@@ -1,6 +1,5 @@
 /** The selected target: provenance to the clause, how its actual was read, and its charts. */
 import { useDashboard } from '../../app/dashboard-context';
-import { ANALYST_THEME } from '../../charts/theme';
 import type { JudgedTarget } from '../../domain/types';
 import { formatGap, formatValue, formatValueNear, withFraction } from '../../domain/format';
 import { allocationCheck } from '../../domain/allocation';
@@ -10,9 +9,11 @@ import { MonthlyPanel } from '../panels/MonthlyPanel';
 import { SampleBadge } from '../panels/SampleBadge';
 import { shownSources } from '../../domain/sources';
 import { AreaLine, PaceText, RowStatus } from './row-parts';
+import { useAnalystTheme } from './use-analyst-theme';
 
 export function TargetDetail({ judged, onArea }: { judged: JudgedTarget; onArea: (areaCode: string) => void }) {
   const { i18n, catalog } = useDashboard();
+  const theme = useAnalystTheme();
   const { lang } = i18n;
   const { target, indicator, judgement, components, area } = judged;
   const fmt = (v: number | null) => formatValue(v, indicator.unit, lang);
@@ -101,8 +102,8 @@ export function TargetDetail({ judged, onArea }: { judged: JudgedTarget; onArea:
         </blockquote>
       </div>
       <div className="detail-charts">
-        <MonthlyPanel judged={judged} theme={ANALYST_THEME} name="analyst-monthly" />
-        {hasChildren && <AreaComparisonPanel judged={judged} theme={ANALYST_THEME} name="analyst-children" onArea={onArea} scroll />}
+        <MonthlyPanel judged={judged} theme={theme} name="analyst-monthly" />
+        {hasChildren && <AreaComparisonPanel judged={judged} theme={theme} name="analyst-children" onArea={onArea} scroll />}
       </div>
       {hasChildren && (
         <p className={`allocation ${allocation && !allocation.consistent ? 'warn' : ''}`} data-allocation={allocation ? (allocation.consistent ? 'ok' : 'diff') : 'none'}>

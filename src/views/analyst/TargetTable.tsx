@@ -12,7 +12,7 @@ import type { JudgedTarget } from '../../domain/types';
 import { judgedKey } from '../../domain/binding';
 import { kpiAttrs } from '../panels/kpi-attrs';
 import { indicatorName } from '../panels/labels';
-import { AreaLine } from './row-parts';
+import { AreaLine, RowDetail } from './row-parts';
 import { parseSort, type SortKey } from './sort-rows';
 import { COLUMNS, FOLD_STEPS, NAME_FOLD_STEPS, type Column } from './table-columns';
 import { useFitColumns } from './use-fit-columns';
@@ -95,7 +95,7 @@ export function TargetTable({
     });
 
   const body = rows.slice(first, last).map((j) => {
-    const { target, indicator } = j;
+    const { indicator } = j;
     const key = judgedKey(j);
     const isSel = selected === key;
     const open = expanded.has(key);
@@ -127,22 +127,7 @@ export function TargetTable({
         {open && (
           <tr className="expanded" data-expanded={key}>
             <td colSpan={span}>
-              {foldedCols.length > 0 && (
-                <dl className="folded" data-folded={foldedCols.map((c) => c.key).join(' ')}>
-                  {foldedCols.map((c) => (
-                    <div key={c.key}>
-                      <dt>{i18n.t(c.label)}</dt>
-                      <dd>{c.cell(j, i18n)}</dd>
-                    </div>
-                  ))}
-                </dl>
-              )}
-              <blockquote className="provenance">
-                <p className="doc">
-                  <strong>{target.docId}</strong> {target.clause ?? ''}
-                </p>
-                <p className="quote">{target.quote ?? i18n.t('noQuote')}</p>
-              </blockquote>
+              <RowDetail judged={j} columns={foldedCols} />
             </td>
           </tr>
         )}

@@ -9,6 +9,7 @@ import { gapToPace, gapToTarget } from '../../domain/analysis';
 import { formatGap, formatValue } from '../../domain/format';
 import { readingOf } from '../../domain/status';
 import type { JudgedTarget } from '../../domain/types';
+import type { Column } from './table-columns';
 import { areaName, comparatorText } from '../panels/labels';
 import { StatusBadge } from '../panels/StatusBadge';
 
@@ -67,4 +68,30 @@ export const gapIsShort = (j: JudgedTarget, to: 'target' | 'pace' = 'target') =>
 /** The status badge with the words of its reading (当前达标 · 截至9月 before the due month). */
 export function RowStatus({ judged }: { judged: JudgedTarget }) {
   return <StatusBadge status={judged.judgement.status} reading={readingOf(judged)} />;
+}
+
+/** What a row opens to: the columns folded away (label and value), then the document, clause and sentence. */
+export function RowDetail({ judged, columns }: { judged: JudgedTarget; columns: readonly Column[] }) {
+  const { i18n } = useDashboard();
+  const { target } = judged;
+  return (
+    <>
+      {columns.length > 0 && (
+        <dl className="folded" data-folded={columns.map((c) => c.key).join(' ')}>
+          {columns.map((c) => (
+            <div key={c.key}>
+              <dt>{i18n.t(c.label)}</dt>
+              <dd>{c.cell(judged, i18n)}</dd>
+            </div>
+          ))}
+        </dl>
+      )}
+      <blockquote className="provenance">
+        <p className="doc">
+          <strong>{target.docId}</strong> {target.clause ?? ''}
+        </p>
+        <p className="quote">{target.quote ?? i18n.t('noQuote')}</p>
+      </blockquote>
+    </>
+  );
 }

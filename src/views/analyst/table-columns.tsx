@@ -5,7 +5,7 @@
  */
 import type { ReactNode } from 'react';
 import type { MessageKey, Translator } from '../../app/i18n/translator';
-import { formatPercent, formatValueNear } from '../../domain/format';
+import { formatValueNear } from '../../domain/format';
 import type { JudgedTarget } from '../../domain/types';
 import { AreaLine, GapText, PaceText, RowStatus, gapIsShort, requirementText } from './row-parts';
 import type { SortKey } from './sort-rows';
@@ -36,7 +36,8 @@ export const COLUMNS: readonly Column[] = [
     cell: (j, i18n) => formatValueNear(j.judgement.actual, j.indicator.unit, i18n.lang, j.judgement.target),
   },
   { key: 'pace', label: 'pace', numeric: true, fold: 4, cell: (j) => <PaceText judged={j} /> },
-  { key: 'attainment', label: 'attainment', numeric: true, fold: 2, cell: (j) => formatPercent(j.judgement.attainment) },
+  // Against 100, so 99.98% of a missed target never reads "100.0%".
+  { key: 'attainment', label: 'attainment', numeric: true, fold: 2, cell: (j, i18n) => formatValueNear(j.judgement.attainment, 'percent', i18n.lang, 100) },
   { key: 'gap', label: 'gapTarget', numeric: true, fold: null, className: (j) => `gap${gapIsShort(j) ? ' neg' : ''}`, cell: (j) => <GapText judged={j} to="target" /> },
   {
     key: 'pace_gap',
