@@ -6,7 +6,7 @@
  */
 import { queryOptions } from '@tanstack/react-query';
 import type { SqlEngine } from '../data/engine';
-import { childActuals, judgeYear, monthlySeries, priorYearSeries, readCatalog } from '../data/model';
+import { areasWithActuals, childActuals, judgeYear, monthlySeries, priorYearSeries, readCatalog } from '../data/model';
 import { judgedKey } from '../domain/binding';
 import type { Catalog, JudgedTarget } from '../domain/types';
 
@@ -60,4 +60,11 @@ export const childrenQuery = (s: ReadScope, judged: JudgedTarget | null, asOf: n
     queryKey: ['children', folderKey(s.state.data), s.version, (judged ? judgedKey(judged) : ''), asOf] as const,
     queryFn: () => childActuals(s.engine, s.catalog, judged!, asOf),
     enabled: judged != null,
+  });
+
+/** The areas with figures of their own in a year (the analyst's area picker). */
+export const areasWithDataQuery = (s: ReadScope, year: number) =>
+  queryOptions({
+    queryKey: ['areas-with-data', folderKey(s.state.data), s.version, year] as const,
+    queryFn: () => areasWithActuals(s.engine, year),
   });

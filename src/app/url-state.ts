@@ -33,6 +33,8 @@ export interface UrlState {
   statuses: Status[];
   /** Analyst table sort: column and direction. */
   sort: string | null;
+  /** Analyst search: targets by indicator, document or owner (domain/search.ts); '' = none. */
+  q: string;
 }
 
 export interface UrlNotice {
@@ -59,6 +61,7 @@ export const DEFAULT_STATE: UrlState = {
   docs: [],
   statuses: [],
   sort: null,
+  q: '',
 };
 
 const AREA_CODE = /^[0-9A-Za-z_-]{1,64}$/;
@@ -146,6 +149,11 @@ export function parseUrlState(search: string): { state: UrlState; notices: UrlNo
     if (/^-?[a-z_]{1,30}$/.test(sort)) state.sort = sort;
     else bad('sort', sort);
   }
+  const q = p.get('q');
+  if (q != null && q.trim() !== '') {
+    if (q.length <= 100 && ![...q].some((ch) => ch.charCodeAt(0) < 32)) state.q = q;
+    else bad('q', q);
+  }
   const cycle = p.get('cycle');
   if (cycle != null && cycle !== '') {
     if (cycle === 'districts' || cycle === 'behind') state.cycle = cycle;
@@ -179,6 +187,7 @@ export function serializeUrlState(state: UrlState): string {
   if (state.docs.length) p.set('doc', state.docs.join(','));
   if (state.statuses.length) p.set('status', state.statuses.join(','));
   if (state.sort) p.set('sort', state.sort);
+  if (state.q) p.set('q', state.q);
   const s = p.toString();
   return s ? `?${s}` : '';
 }

@@ -1,7 +1,9 @@
 /**
  * Sub-areas compared on one indicator (districts of the city, towns of a district): a bar per
- * area, sorted, with the target as a line where it applies to each area (rates and levels).
- * Bars carry their value as a label, so nothing is only readable on hover.
+ * area, sorted by value, the one furthest from the target first, with the target as a line where it
+ * applies to each area (rates and levels). Every area is labelled (the chart is made
+ * AREA_ROW_FONTS font sizes tall per area and scrolls in its panel) and bars carry their value as a label, so
+ * nothing is only readable on hover.
  */
 import { formatValue } from '../domain/format';
 import type { Status } from '../domain/types';
@@ -29,6 +31,16 @@ export interface AreaComparisonOpts {
   higherIsBetter: boolean;
   /** Axis maximum; default 100 for percentages (rates), none otherwise. null = fit the data. */
   fixedMax?: number | null;
+  /** False: the title is shown outside the chart (it stays in view while a long list scrolls). Default true. */
+  showTitle?: boolean;
+}
+
+/** Height per sub-area, in units of the theme's font: every name fits its row at this spacing. */
+export const AREA_ROW_FONTS = 1.9;
+
+/** The chart's height for `n` bars: one row each, plus the axis and the target's label. */
+export function areaComparisonHeight(n: number, font: number, showTitle = true): number {
+  return Math.ceil(n * font * AREA_ROW_FONTS + font * (showTitle ? 4.4 : 2.8));
 }
 
 export function buildAreaComparisonOption(bars: readonly AreaBar[], opts: AreaComparisonOpts): ChartOption {
@@ -36,15 +48,19 @@ export function buildAreaComparisonOption(bars: readonly AreaBar[], opts: AreaCo
   const max = opts.fixedMax === undefined ? (unit === 'percent' ? 100 : undefined) : (opts.fixedMax ?? undefined);
   const fmt = (v: number) => formatValue(v, unit, lang);
   const f = theme.font;
-  // Best at the top: ECharts draws category axes bottom-up, so sort worst first.
+  const showTitle = opts.showTitle ?? true;
+  // Worst first, at the top (the axis is inverted): where a target slips is what the reader looks for.
   const sorted = [...bars].sort((a, b) => {
     const av = a.value ?? -Infinity;
     const bv = b.value ?? -Infinity;
     return higherIsBetter ? av - bv : bv - av;
   });
+  const frame = chartFrame(theme, labels);
   return {
-    ...chartFrame(theme, labels),
-    grid: { left: 8, right: f * 5, top: f * 2.6, bottom: 4, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
+    ...frame,
+    title: showTitle ? frame.title : { show: false },
+    // Room at the top for the title, and for the target line's label where there is one.
+    grid: { left: 8, right: f * 5, top: f * ((showTitle ? 1.6 : 0) + (target != null ? 1.4 : 0.4)), bottom: 4, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
     xAxis: {
       type: 'value',
       scale: false,
@@ -54,8 +70,10 @@ export function buildAreaComparisonOption(bars: readonly AreaBar[], opts: AreaCo
     },
     yAxis: {
       type: 'category',
+      inverse: true,
       data: sorted.map((b) => b.name),
-      axisLabel: { color: theme.text, fontSize: f * 0.9 },
+      // Every name, never every other one (the height gives each its row).
+      axisLabel: { color: theme.text, fontSize: f * 0.9, interval: 0 },
       axisLine: { lineStyle: { color: theme.grid } },
       axisTick: { show: false },
     },

@@ -16,7 +16,7 @@ export interface MonthlyOptionOpts {
   labels: { actual: string; target: string; pace: string; title: string; description: string; priorYear?: string };
   /** The same months of the previous year, drawn faint for comparison. */
   prior?: readonly (number | null)[];
-  /** Wall: legend under the chart, so a long title never runs into it; no hover needed. */
+  /** Wall: legend under the chart, so a long title never runs into it; no hover needed. Otherwise the legend is a row of its own under the title. */
   legendBottom?: boolean;
   /** Width the title may take, in px: a longer title is broken into lines where labels may break. */
   titleWidth?: number;
@@ -37,8 +37,15 @@ export function buildMonthlyOption(points: readonly SeriesPoint[], opts: Monthly
     title: { ...frame.title, text: titleLines.join('\n'), textStyle: { ...frame.title.textStyle, lineHeight: f * 1.35 } },
     legend: opts.legendBottom
       ? { bottom: 0, left: 'center', textStyle: { color: theme.muted, fontSize: f * 0.9 } }
-      : { top: 0, right: 0, textStyle: { color: theme.muted, fontSize: f * 0.9 } },
-    grid: { left: 8, right: 16, top: f * 1.35 * titleLines.length + f * 1.7, bottom: opts.legendBottom ? f * 2.4 : 8, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
+      : { top: f * (1.35 * titleLines.length + 0.55), left: 0, itemGap: f * 0.8, itemWidth: f * 1.6, textStyle: { color: theme.muted, fontSize: f * 0.9 } },
+    grid: {
+      left: 8,
+      right: 16,
+      top: f * 1.35 * titleLines.length + f * (opts.legendBottom ? 1.7 : 3.25),
+      bottom: opts.legendBottom ? f * 2.4 : 8,
+      outerBoundsMode: 'same',
+      outerBoundsContain: 'axisLabel',
+    },
     tooltip: opts.legendBottom ? { show: false } : { trigger: 'axis', valueFormatter: (v) => (typeof v === 'number' ? fmt(v) : '—') },
     xAxis: {
       type: 'category',

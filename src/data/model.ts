@@ -28,6 +28,7 @@ import type { Row, SqlEngine } from './engine';
 import {
   selectActualComponents,
   selectAreas,
+  selectAreasWithActuals,
   selectDataSummary,
   selectIndicators,
   selectLatestPeriod,
@@ -298,6 +299,12 @@ export async function childActuals(engine: SqlEngine, catalog: Catalog, judged: 
     const components = comps.get(area.areaCode) ?? null;
     return { area, components, actual: actualOf(indicator.kind, components) };
   });
+}
+
+/** The codes of the areas with figures of their own in `year`. */
+export async function areasWithActuals(engine: SqlEngine, year: number): Promise<string[]> {
+  const q = selectAreasWithActuals(year);
+  return (await dataChanges(engine).read(() => engine.query(q.sql, q.params))).value.map((r) => String(r.area_code));
 }
 
 /** The figures a loaded ledger produced (no person-level data), for checking against other tools. */

@@ -37,6 +37,12 @@ export const selectDataSummary = (): Query => ({
   params: [],
 });
 
+/** The areas with figures of their own in a year (the analyst's area picker offers the towns that have some). */
+export const selectAreasWithActuals = (year: number): Query => ({
+  sql: `SELECT DISTINCT area_code FROM facts WHERE period_idx BETWEEN ? AND ? ORDER BY area_code`,
+  params: [year * 12, year * 12 + 11],
+});
+
 /** One request for an actual: an indicator at an area, for a year, judged at month `endIdx`. */
 export interface ActualRequest {
   /** The request's name: its result comes back under it (any text or number, unique in one call). */

@@ -38,6 +38,30 @@ export function inheritedTargets(area: Area, yearTargets: readonly Target[], loo
   return out;
 }
 
+/** One row of an area filter's list: a target, and the area it is read for (its own, or the one that inherits it). */
+export interface ListedTarget {
+  target: Target;
+  area: Area;
+  inherited: boolean;
+}
+
+/**
+ * What an area filter lists in a year (the contract's analyst view): the targets set for those
+ * areas, and the rate targets each of them inherits. `yearTargets` are the year's judgeable
+ * targets; the same rule counts the rows of other years (the year list, the nearest year with
+ * targets for an area) that the judged year lists for this one.
+ */
+export function listedTargets(areaCodes: readonly string[], yearTargets: readonly Target[], lookups: Lookups): ListedTarget[] {
+  const out: ListedTarget[] = [];
+  for (const code of areaCodes) {
+    const area = lookups.areaByCode.get(code);
+    if (!area) continue;
+    for (const t of yearTargets) if (t.areaCode === code) out.push({ target: t, area, inherited: false });
+    for (const t of inheritedTargets(area, yearTargets, lookups)) out.push({ target: t, area, inherited: true });
+  }
+  return out;
+}
+
 /** The targets that bind district `area` in a year: its own (set for it or any area below it), and those it inherits. */
 export function bindingTargets(area: Area, yearTargets: readonly Target[], lookups: Lookups): { own: Target[]; inherited: Target[] } {
   const roots = rootCodes(lookups.areas);

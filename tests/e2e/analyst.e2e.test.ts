@@ -441,6 +441,8 @@ describe('1–2. filters in the URL', () => {
 
       await page.check('details[data-filter="area"] input[name=area][value="310000"]');
       await waitParam(page, 'area', '310118,310000');
+      // Done with the areas: the list closes (it lies over the filters below it while open).
+      await page.click('details[data-filter="area"] > summary');
       expected = targetIds(bundled, (t) => t.year === 2022 && (t.area === '310118' || t.area === '310000'));
       expect(expected.length).toBeGreaterThan(steps[1]!.expected.length);
       await expectRows(page, expected, ref, 'ticking 上海市 as well');
@@ -547,11 +549,12 @@ describe('1–2. filters in the URL', () => {
 });
 
 describe('3. cross-filtering', () => {
-  it('a click on the 青浦区 tile of the district map filters to 青浦 and its zones/towns with targets', async () => {
+  it('a click on the 青浦区 tile selects 青浦 alone (its own and inherited targets); the targets set below it are named and can be listed too', async () => {
     const ref = judgeAll(bundled, latestPeriod(bundled));
-    const withTargets = new Set(bundled.targets.map((t) => t.area));
-    const qingpu = [...meta.areas.keys()].filter((c) => isWithin(c, '310118') && (c === '310118' || withTargets.has(c)));
-    expect(qingpu.length).toBeGreaterThan(1); // 青浦新城 has its own target
+    const withTargets = new Set(bundled.targets.filter((t) => t.year === 2022).map((t) => t.area));
+    const below = [...meta.areas.keys()].filter((c) => c !== '310118' && isWithin(c, '310118') && withTargets.has(c));
+    expect(below.length).toBeGreaterThan(0); // 青浦新城 has its own target
+    const belowTargets = bundled.targets.filter((t) => t.year === 2022 && below.includes(t.area)).map((t) => t.id);
     await withPage('?year=2022', async ({ page }) => {
       await page.waitForSelector('[data-chart="analyst-map"] svg');
       await page
@@ -560,18 +563,26 @@ describe('3. cross-filtering', () => {
         .first()
         .click();
       await page.waitForURL((u) => u.searchParams.has('area'));
-      expect((param(page, 'area') ?? '').split(',').sort()).toEqual([...qingpu].sort());
-      // The targets set for those areas and the rate targets each inherits (contract v2).
-      const rows = rowsForAreas(bundled, 2022, qingpu, latestPeriod(bundled));
+      expect(param(page, 'area')).toBe('310118');
+      // The targets set for 青浦 and the rate targets it inherits (contract v2); none of its towns' inherited rows.
+      const rows = rowsForAreas(bundled, 2022, ['310118'], latestPeriod(bundled));
       const shown = await expectRows(page, [...rows.keys()].sort(), new Map([...ref, ...rows]), 'clicking 青浦区 on the map');
-      for (const k of shown) expect(qingpu).toContain(k.area);
+      for (const k of shown) expect(k.area).toBe('310118');
+      // The targets set below it count in its map status: they are named under the list, with their status.
+      const note = page.locator('[data-below-targets]');
+      expect(await note.getAttribute('data-below-targets')).toBe(String(belowTargets.length));
+      for (const id of belowTargets) expect((await note.textContent()) ?? '').toContain(meta.indicators.get(meta.targets.get(id)!.indicator)!.nameZh);
+      await note.locator('button').click();
+      await page.waitForURL((u) => (u.searchParams.get('area') ?? '').split(',').length === below.length + 1);
+      const all = ['310118', ...below];
+      expect((param(page, 'area') ?? '').split(',').sort()).toEqual([...all].sort());
+      const more = rowsForAreas(bundled, 2022, all, latestPeriod(bundled));
+      await expectRows(page, [...more.keys()].sort(), new Map([...ref, ...more]), 'listing the targets set below 青浦 too');
     });
   });
 
-  it('a click on a district bar of a city target filters to that district', async () => {
+  it('a click on a district bar of a city target selects that district alone', async () => {
     const ref = judgeAll(bundled, latestPeriod(bundled));
-    const withTargets = new Set(bundled.targets.map((t) => t.area));
-    const chongming = [...meta.areas.keys()].filter((c) => isWithin(c, '310151') && (c === '310151' || withTargets.has(c)));
     await withPage('?year=2023', async ({ page }) => {
       await page.click('tr[data-row="hjb2023-3-08-institution-recruitment"] button.row-select');
       await page.waitForSelector('[data-chart="analyst-children"]');
@@ -587,13 +598,16 @@ describe('3. cross-filtering', () => {
         const [x, y] = chart.convertToPixel({ seriesIndex: 0 }, [data[i]!.value / 2, i]);
         return { x, y };
       }, '310151');
+      // The bars scroll in their panel: scroll it so the bar is in view, then click it.
+      await page.$eval('.bars-scroll', (el, y) => void (el.scrollTop = Math.max(0, y - el.clientHeight / 2)), pt.y);
+      await page.locator('.bars-scroll').scrollIntoViewIfNeeded();
       await page.locator('[data-chart="analyst-children"]').click({ position: pt });
       await page.waitForURL((u) => u.searchParams.has('area'));
-      expect((param(page, 'area') ?? '').split(',').sort()).toEqual([...chongming].sort());
-      const rows = rowsForAreas(bundled, 2023, chongming, latestPeriod(bundled));
+      expect(param(page, 'area')).toBe('310151');
+      const rows = rowsForAreas(bundled, 2023, ['310151'], latestPeriod(bundled));
       const shown = await expectRows(page, [...rows.keys()].sort(), new Map([...ref, ...rows]), 'clicking the 崇明区 bar');
       expect(shown.length).toBeGreaterThan(3);
-      for (const k of shown) expect(chongming).toContain(k.area);
+      for (const k of shown) expect(k.area).toBe('310151');
     });
   });
 });

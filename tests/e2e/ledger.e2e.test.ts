@@ -113,7 +113,7 @@ it('derives exactly the independent figures from a 100k-row ledger and judges th
   expect(swap).toBeGreaterThan(-1);
   const judging = trace.slice(swap).filter((t) => t.what.startsWith('WITH RECURSIVE req('));
   expect(judging.length).toBeGreaterThan(0);
-  expect(judging.filter((t) => t.firstParam === judging[0].firstParam).length).toBe(1);
+  expect(judging.filter((t) => t.firstParam === judging[0]!.firstParam).length).toBe(1);
 
   // Independent judgement: the bundled folder with the ledger's figures upserted into actuals.
   const folder = path.join(tmp, 'merged');

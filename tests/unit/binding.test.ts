@@ -3,7 +3,7 @@
  * city C → district D → town T, and zone Z under D. Expectations worked out by hand.
  */
 import { describe, expect, it } from 'vitest';
-import { bindingTargets, inheritedTargets, judgedKey } from '../../src/domain/binding';
+import { bindingTargets, inheritedTargets, judgedKey, listedTargets } from '../../src/domain/binding';
 import type { Area, Indicator, IndicatorKind, Target } from '../../src/domain/types';
 
 const area = (areaCode: string, level: Area['level'], parentCode: string | null): Area => ({ areaCode, nameZh: areaCode, nameEn: null, level, parentCode });
@@ -80,5 +80,21 @@ describe('judgedKey', () => {
     const t = target('x', 'rate_a', 'C');
     expect(judgedKey({ target: t, area: at('C') })).toBe('x');
     expect(judgedKey({ target: t, area: at('D'), inherited: true })).toBe('x@D');
+  });
+});
+
+describe('listedTargets: what an area filter lists', () => {
+  const listed = (codes: string[]) => listedTargets(codes, targets, lookups).map((l) => `${l.target.targetId}${l.inherited ? `@${l.area.areaCode}` : ''}`).sort();
+  it('the targets set for the areas, and the rate targets each inherits, marked', () => {
+    // D: its own rate_a; it inherits the city's rate_b (not the city's flow or level).
+    expect(listed(['D'])).toEqual(['c-rate-b@D', 'd-rate-a']);
+    // T: its own rate_b and flow; rate_a from D, the nearest.
+    expect(listed(['T'])).toEqual(['d-rate-a@T', 't-flow', 't-rate-b']);
+    // The city: its own four; nothing inherited.
+    expect(listed(['C'])).toEqual(['c-flow', 'c-level', 'c-rate-a', 'c-rate-b']);
+  });
+  it('several areas: each read for itself; an unknown code adds nothing', () => {
+    expect(listed(['D', 'Z', 'nope'])).toEqual(['c-rate-b@D', 'c-rate-b@Z', 'd-rate-a', 'd-rate-a@Z']);
+    expect(listed([])).toEqual([]);
   });
 });

@@ -38,6 +38,10 @@ describe('numbers', () => {
     expect(formatGap(-3.8, 'percent', 'zh')).toBe('−3.8个百分点');
     expect(formatGap(-3.8, 'percent', 'en')).toBe('−3.8 pp');
     expect(formatGap(120, 'persons', 'zh')).toBe('+120人');
+    // A gap that is not zero never reads 0.0 (79.98% against 80%).
+    expect(formatGap(-0.02, 'percent', 'zh')).toBe('−0.02个百分点');
+    expect(formatGap(0.004, 'percent', 'en')).toBe('+0.004 pp');
+    expect(formatGap(0, 'percent', 'zh')).toBe('0.0个百分点');
   });
   it('never prints a near miss as the target', () => {
     expect(formatValueNear(79.98, 'percent', 'zh', 80)).toBe('79.98%');

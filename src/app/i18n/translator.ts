@@ -4,10 +4,11 @@
  * exists in one language and not the other.
  */
 import type { IssueCode } from '../../data/ingest/issues';
+import type { StatusReading } from '../../domain/status';
 import type { Status } from '../../domain/types';
 import type { Lang } from '../url-state';
 import { en } from './en';
-import { ISSUES, STATUS } from './words';
+import { ISSUES, MONTHS_EN, READING, STATUS } from './words';
 import { zh, type MessageKey } from './zh';
 
 export type { MessageKey };
@@ -25,6 +26,11 @@ export function translator(lang: Lang) {
     lang,
     t: (key: MessageKey, vars?: Record<string, string | number>) => fill(m[key], vars),
     status: (s: Status) => STATUS[lang][s],
+    /** A status as it reads (domain/status.ts): the word, and for a provisional one the month it holds to (截至9月). */
+    reading: (r: { reading: StatusReading; month: number | null }) => ({
+      word: r.reading === 'met_so_far' || r.reading === 'unmet_so_far' ? READING[lang][r.reading] : STATUS[lang][r.reading],
+      when: r.month == null ? null : fill(m.asOfMonth, { month: lang === 'zh' ? r.month : MONTHS_EN[r.month - 1]! }),
+    }),
     issue: (code: IssueCode, detail: string | null) => fill(ISSUES[lang][code], { detail: detail ?? '' }),
   };
 }
@@ -35,3 +41,4 @@ export type Translator = ReturnType<typeof translator>;
 export const ALL_MESSAGES = MESSAGES;
 export const ALL_STATUS = STATUS;
 export const ALL_ISSUES = ISSUES;
+export const ALL_READING = READING;

@@ -8,6 +8,15 @@ export const STATUS: Record<Lang, Record<Status, string>> = {
   en: { met: 'Met', on_track: 'On track', behind: 'Behind pace', missed: 'Missed', no_data: 'No data' },
 };
 
+/** A status before its due month, as it reads so far (domain/status.ts statusReading). */
+export const READING: Record<Lang, Record<'met_so_far' | 'unmet_so_far', string>> = {
+  zh: { met_so_far: '当前达标', unmet_so_far: '暂未达标' },
+  en: { met_so_far: 'Met so far', unmet_so_far: 'Not met so far' },
+};
+
+/** Month names for "as of" notes (zh writes the number: 截至9月). */
+export const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
 export const ISSUES: Record<Lang, Record<IssueCode, string>> = {
   zh: {
     required: '缺少必填值',

@@ -4,6 +4,7 @@
  * commit (commit.ts) run it. The order of each table's checks is its priority: a row is reported
  * with the first check it fails.
  */
+import { ILLUSTRATIVE_PREFIXES } from '../../domain/sources';
 import type { IssueCode } from './issues';
 import type { TableName } from './tables';
 
@@ -11,8 +12,8 @@ import type { TableName } from './tables';
 /** The month index (year × 12 + month − 1) of a 'YYYY-MM' text: how every period is stored and compared. */
 export const periodIdxSql = (period: string) => `CAST(substr(${period}, 1, 4) AS INTEGER) * 12 + CAST(substr(${period}, 6, 2) AS INTEGER) - 1`;
 
-/** A source text marks its row as illustrative (sample data) when it starts with `illustrative` or `示例`. */
-export const illustrativeSql = (source: string) => `coalesce(${source} ILIKE 'illustrative%' OR ${source} LIKE '示例%', false)`;
+/** A source text marks its row as illustrative (sample data) when it starts with one of domain/sources.ts's prefixes. */
+export const illustrativeSql = (source: string) => `coalesce(${ILLUSTRATIVE_PREFIXES.map((p) => `${source} ILIKE '${p}%'`).join(' OR ')}, false)`;
 
 /** A check: rows of chk_<t> matching `when` get `code` for `column`. Order = priority. */
 export interface Check {

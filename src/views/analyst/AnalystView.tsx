@@ -2,32 +2,57 @@
  * The analyst workbench: filters (all in the URL), a district map that cross-filters, the target
  * table, the selected target's detail, bring-your-own data, and the take-aways (CSV, PNG, briefing).
  */
+import { useEffect, useMemo, useRef } from 'react';
 import { useDashboard } from '../../app/dashboard-context';
 import { judgedKey } from '../../domain/binding';
 import { useRefreshFailures } from '../../app/refresh-log';
 import { chartPng } from '../../charts/EChart';
-import { ANALYST_THEME } from '../../charts/theme';
 import { Header } from '../panels/Header';
 import { useDistrictSummaries, useFilteredTargets } from '../panels/hooks';
+import { areaName, indicatorName } from '../panels/labels';
 import { PanelBoundary } from '../panels/PanelBoundary';
 import { MapPanel } from '../panels/MapPanel';
-import { areaWithSubtree } from './cross-filter';
+import { SampleBadge } from '../panels/SampleBadge';
+import { crossFilterAreas } from './cross-filter';
 import { Filters } from './Filters';
 import { LedgerPanel } from './LedgerPanel';
 import { LoadPanel } from './LoadPanel';
+import { sortRows, parseSort } from './sort-rows';
 import { TargetDetail } from './TargetDetail';
-import { TargetTable } from './TargetTable';
+import { TargetList } from './TargetList';
+import { useAnalystTheme } from './use-analyst-theme';
+import { usePhone } from './use-phone';
 
 export function AnalystView() {
   const { i18n, state, setState, year, catalog, areas } = useDashboard();
   const judged = useFilteredTargets();
   const districts = useDistrictSummaries();
   const failures = useRefreshFailures();
-  const rows = judged.rows;
+  const { lang } = i18n;
+  const sort = parseSort(state.sort);
+  // In the order on screen (the table, the cards, the CSV).
+  const rows = useMemo(
+    () => sortRows(judged.rows, sort, { indicator: (j) => indicatorName(j.indicator, lang), area: (j) => areaName(j.area, lang) }),
+    [judged.rows, sort.key, sort.desc, lang], // eslint-disable-line react-hooks/exhaustive-deps -- sort is derived from state.sort
+  );
   const selected = rows.find((r) => judgedKey(r) === state.target) ?? null;
   const showSample = rows.some((r) => r.components?.illustrative);
-  const crossFilter = (code: string) => setState({ areas: areaWithSubtree(catalog, code), target: null });
+  const crossFilter = (code: string) => setState({ areas: crossFilterAreas(code), target: null });
   const selectedDistrict = areas.find((a) => catalog.areaByCode.get(a)?.level === 'district') ?? null;
+  const district = areas.length === 1 && selectedDistrict ? (districts.data?.find((d) => d.area.areaCode === selectedDistrict) ?? null) : null;
+  // On a phone the detail is below the list: a chosen card scrolls it into view.
+  const phone = usePhone();
+  const theme = useAnalystTheme();
+  const scrollToDetail = useRef(false);
+  useEffect(() => {
+    if (!scrollToDetail.current || !selected) return;
+    scrollToDetail.current = false;
+    document.querySelector('[data-detail]')?.scrollIntoView({ block: 'start' });
+  }, [selected]);
+  const onSelect = (id: string) => {
+    scrollToDetail.current = phone && id !== state.target;
+    setState({ target: id === state.target ? null : id });
+  };
 
   // The CSV writer (PapaParse) loads on the first export.
   const exportCsv = async () => {
@@ -51,8 +76,9 @@ export function AnalystView() {
         <section className="table-panel" aria-label={i18n.t('targets')}>
           <div className="toolbar">
             <span className="count" data-row-count={rows.length}>
-              {i18n.t('count', { n: rows.length })}
+              {rows.length === judged.unfiltered.length ? i18n.t('count', { n: rows.length }) : i18n.t('countOf', { n: rows.length, total: judged.unfiltered.length })}
             </span>
+            <SampleBadge show={showSample} />
             <button type="button" data-export="csv" onClick={() => void exportCsv()} disabled={rows.length === 0}>
               {i18n.t('exportCsv')}
             </button>
@@ -63,15 +89,14 @@ export function AnalystView() {
               {i18n.t('briefing')}
             </button>
           </div>
-          {!judged.isPending && (
-            <TargetTable rows={rows} selected={state.target} onSelect={(id) => setState({ target: id === state.target ? null : id })} />
-          )}
+          {!judged.isPending && <TargetList rows={rows} selected={state.target} onSelect={onSelect} district={district} />}
         </section>
         <aside className="side">
           {districts.data && districts.data.some((d) => d.status != null) && (
             <section className="map-panel" aria-label={i18n.t('districtMap')}>
+              <SampleBadge show={districts.data.some((d) => d.illustrative)} />
               <PanelBoundary name="analyst-map" label={i18n.t('panelError')}>
-                <MapPanel summaries={districts.data} selected={selectedDistrict} onSelect={crossFilter} name="analyst-map" theme={ANALYST_THEME} />
+                <MapPanel summaries={districts.data} selected={selectedDistrict} onSelect={crossFilter} name="analyst-map" theme={theme} />
               </PanelBoundary>
             </section>
           )}

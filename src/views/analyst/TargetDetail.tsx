@@ -1,33 +1,43 @@
 /** The selected target: provenance to the clause, how its actual was read, and its charts. */
 import { useDashboard } from '../../app/dashboard-context';
-import { ANALYST_THEME } from '../../charts/theme';
 import type { JudgedTarget } from '../../domain/types';
-import { formatGap, formatPace, formatValue, formatValueNear, withFraction } from '../../domain/format';
+import { formatGap, formatValue, formatValueNear, withFraction } from '../../domain/format';
 import { allocationCheck } from '../../domain/allocation';
 import { AreaComparisonPanel } from '../panels/AreaComparisonPanel';
 import { areaName, comparatorText, indicatorName } from '../panels/labels';
 import { MonthlyPanel } from '../panels/MonthlyPanel';
-import { StatusBadge } from '../panels/StatusBadge';
+import { SampleBadge } from '../panels/SampleBadge';
+import { shownSources } from '../../domain/sources';
+import { AreaLine, PaceText, RowStatus } from './row-parts';
+import { useAnalystTheme } from './use-analyst-theme';
 
 export function TargetDetail({ judged, onArea }: { judged: JudgedTarget; onArea: (areaCode: string) => void }) {
   const { i18n, catalog } = useDashboard();
+  const theme = useAnalystTheme();
   const { lang } = i18n;
   const { target, indicator, judgement, components, area } = judged;
   const fmt = (v: number | null) => formatValue(v, indicator.unit, lang);
   const hasChildren = catalog.areas.some((a) => a.parentCode === area.areaCode && a.level !== 'zone');
   const allocation = allocationCheck(target, indicator.kind, catalog.targets, catalog.areas);
   const kindKey = indicator.kind === 'flow' ? 'kindFlow' : indicator.kind === 'level' ? 'kindLevel' : 'kindRate';
+  const sources = shownSources(components?.sources ?? []);
   return (
     <section className="detail" aria-labelledby="detail-title" data-detail={target.targetId}>
       <h2 id="detail-title">
         {areaName(area, lang)} · {indicatorName(indicator, lang)} · {target.year}
+        <SampleBadge show={components?.illustrative ?? false} />
       </h2>
+      {judged.inherited && (
+        <p className="detail-inherited">
+          <AreaLine judged={judged} /> · {i18n.t('inheritedTitle')}
+        </p>
+      )}
       <div className="detail-grid">
         <dl className="facts">
           <div>
             <dt>{i18n.t('status')}</dt>
             <dd>
-              <StatusBadge status={judgement.status} />
+              <RowStatus judged={judged} />
             </dd>
           </div>
           <div>
@@ -45,12 +55,12 @@ export function TargetDetail({ judged, onArea }: { judged: JudgedTarget; onArea:
               {judgement.target == null ? i18n.t('noBaseline') : `${comparatorText(target.comparator, lang)} ${fmt(judgement.target)}`}
             </dd>
           </div>
-          {judgement.expected != null && (
-            <div>
-              <dt>{i18n.t('pace')}</dt>
-              <dd>{formatPace(judgement.expected, indicator.unit, lang, target.comparator)}</dd>
-            </div>
-          )}
+          <div>
+            <dt>{i18n.t('pace')}</dt>
+            <dd>
+              {indicator.kind === 'flow' ? <PaceText judged={judged} /> : i18n.t(indicator.kind === 'rate' ? 'paceNaRate' : 'paceNaLevel')}
+            </dd>
+          </div>
           <div>
             <dt>{i18n.t('judgedAt')}</dt>
             <dd>
@@ -84,16 +94,16 @@ export function TargetDetail({ judged, onArea }: { judged: JudgedTarget; onArea:
             <strong>{target.docId}</strong> {target.clause ?? ''}
           </p>
           <p className="quote">{target.quote ?? i18n.t('noQuote')}</p>
-          {components && components.sources.length > 0 && (
-            <p className="figure-sources">
-              {i18n.t('source')}: {components.sources.join('；')}
+          {(sources.real.length > 0 || components?.illustrative) && (
+            <p className="figure-sources" data-figure-sources="">
+              {i18n.t('source')}: {[...sources.real, ...(components?.illustrative ? [i18n.t('illustrativeSource')] : [])].join(lang === 'zh' ? '；' : '; ')}
             </p>
           )}
         </blockquote>
       </div>
       <div className="detail-charts">
-        <MonthlyPanel judged={judged} theme={ANALYST_THEME} name="analyst-monthly" />
-        {hasChildren && <AreaComparisonPanel judged={judged} theme={ANALYST_THEME} name="analyst-children" onArea={onArea} />}
+        <MonthlyPanel judged={judged} theme={theme} name="analyst-monthly" />
+        {hasChildren && <AreaComparisonPanel judged={judged} theme={theme} name="analyst-children" onArea={onArea} scroll />}
       </div>
       {hasChildren && (
         <p className={`allocation ${allocation && !allocation.consistent ? 'warn' : ''}`} data-allocation={allocation ? (allocation.consistent ? 'ok' : 'diff') : 'none'}>

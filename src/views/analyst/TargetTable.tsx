@@ -1,24 +1,26 @@
 /**
- * Every target that matches the filters: sortable columns, status in icon and word, attainment,
- * gaps to target and to pace, and a row that expands to the document, clause and sentence.
- * Rows carry the contract's data-kpi attributes. Beyond a few hundred rows the table renders only
- * what is in view (the data-kpi hooks then live in a hidden list, so every target stays readable).
+ * Every target that matches the filters, as a table that fits its panel: sortable columns, status
+ * in icon and word, the gaps to target and to pace, and a row that expands to the document, clause
+ * and sentence, and to the columns that folded away on a narrow panel (table-columns.tsx,
+ * use-fit-columns.ts). Rows carry the contract's data-kpi attributes. Beyond a few hundred rows the
+ * table renders only what is in view (the data-kpi hooks then live in a hidden list, so every
+ * target stays readable).
  */
-import { Fragment, useMemo, useRef, useState, type UIEvent } from 'react';
+import { Fragment, useRef, useState, type UIEvent } from 'react';
 import { useDashboard } from '../../app/dashboard-context';
 import type { JudgedTarget } from '../../domain/types';
-import { gapToPace, gapToTarget } from '../../domain/analysis';
 import { judgedKey } from '../../domain/binding';
-import { formatGap, formatPace, formatPercent, formatValue, formatValueNear } from '../../domain/format';
 import { kpiAttrs } from '../panels/kpi-attrs';
-import { areaName, comparatorText, indicatorName } from '../panels/labels';
-import { StatusBadge } from '../panels/StatusBadge';
-import { parseSort, sortRows, type SortKey } from './sort-rows';
+import { indicatorName } from '../panels/labels';
+import { AreaLine, RowDetail } from './row-parts';
+import { parseSort, type SortKey } from './sort-rows';
+import { COLUMNS, FOLD_STEPS, NAME_FOLD_STEPS, type Column } from './table-columns';
+import { useFitColumns } from './use-fit-columns';
 
 /** Above this many rows the table is virtualised. */
 export const VIRTUALISE_ABOVE = 300;
-const ROW_PX = 44;
-const EXPANDED_PX = 132;
+const ROW_PX = 52;
+const EXPANDED_PX = 160;
 const VIEWPORT_PX = 640;
 
 export function TargetTable({
@@ -26,6 +28,7 @@ export function TargetTable({
   selected,
   onSelect,
 }: {
+  /** Already sorted (sort-rows.ts), as on screen. */
   rows: readonly JudgedTarget[];
   selected: string | null;
   onSelect: (id: string) => void;
@@ -34,27 +37,30 @@ export function TargetTable({
   const { lang } = i18n;
   const [expanded, setExpanded] = useState<Set<string>>(new Set());
   const sort = parseSort(state.sort);
-  const sorted = useMemo(
-    () => sortRows(rows, sort, { indicator: (j) => indicatorName(j.indicator, lang), area: (j) => areaName(j.area, lang) }),
-    [rows, sort.key, sort.desc, lang], // eslint-disable-line react-hooks/exhaustive-deps -- sort is derived from state.sort
-  );
-  const virtual = sorted.length > VIRTUALISE_ABOVE;
+  const virtual = rows.length > VIRTUALISE_ABOVE;
   const [scrollTop, setScrollTop] = useState(0);
-  const scroller = useRef<HTMLDivElement>(null);
+  const box = useRef<HTMLDivElement>(null);
+  const tableEl = useRef<HTMLTableElement>(null);
+  const fit = useFitColumns(box, tableEl, FOLD_STEPS, NAME_FOLD_STEPS, `${lang}|${rows.length}|${rows.map(judgedKey).join(',')}`);
+  const isFolded = (c: Column) => c.fold != null && c.fold <= fit.folded;
+  const shown = COLUMNS.filter((c) => !isFolded(c));
+  // Folded columns other than the area (it moves under the name) and the document (the expanded
+  // row quotes it anyway) are listed in the expanded row.
+  const foldedCols = COLUMNS.filter((c) => isFolded(c) && c.key !== 'area' && c.key !== 'doc');
+  const areaFolded = COLUMNS.some((c) => c.key === 'area' && isFolded(c));
+  const span = shown.length + 1;
 
-  if (rows.length === 0) return <p className="empty">{i18n.t('noTargets')}</p>;
-
-  const heights = sorted.map((j) => (expanded.has(judgedKey(j)) ? ROW_PX + EXPANDED_PX : ROW_PX));
+  const heights = rows.map((j) => (expanded.has(judgedKey(j)) ? ROW_PX + EXPANDED_PX : ROW_PX));
   let first = 0;
-  let last = sorted.length;
+  let last = rows.length;
   let before = 0;
   let after = 0;
   if (virtual) {
     let y = 0;
-    first = sorted.length;
-    for (let i = 0; i < sorted.length; i++) {
+    first = rows.length;
+    for (let i = 0; i < rows.length; i++) {
       const h = heights[i]!;
-      if (y + h > scrollTop - 400 && first === sorted.length) {
+      if (y + h > scrollTop - 400 && first === rows.length) {
         first = i;
         before = y;
       }
@@ -71,11 +77,7 @@ export function TargetTable({
     const active = sort.key === key;
     const next = active && !sort.desc ? `-${key}` : key;
     return (
-      <th
-        scope="col"
-        className={numeric ? 'num' : undefined}
-        aria-sort={active ? (sort.desc ? 'descending' : 'ascending') : 'none'}
-      >
+      <th key={key} scope="col" className={numeric ? 'num' : undefined} data-col={key} aria-sort={active ? (sort.desc ? 'descending' : 'ascending') : 'none'}>
         <button type="button" className="sort" data-sort={key} onClick={() => setState({ sort: next })}>
           {label}
           <span aria-hidden="true">{active ? (sort.desc ? ' ▼' : ' ▲') : ''}</span>
@@ -92,71 +94,40 @@ export function TargetTable({
       return next;
     });
 
-  const body = sorted.slice(first, last).map((j) => {
-    const { target, indicator, judgement } = j;
-    const fmt = (v: number | null) => formatValue(v, indicator.unit, lang);
+  const body = rows.slice(first, last).map((j) => {
+    const { indicator } = j;
     const key = judgedKey(j);
     const isSel = selected === key;
     const open = expanded.has(key);
-    const gap = gapToTarget(judgement, target.comparator);
-    const paceGap = gapToPace(judgement, target.comparator);
+    const name = indicatorName(indicator, lang);
     return (
       <Fragment key={key}>
-        <tr
-          {...(virtual ? {} : kpiAttrs(j))}
-          data-row={key}
-          aria-selected={isSel}
-          className={isSel ? 'selected' : undefined}
-        >
-          <th scope="row">
+        <tr {...(virtual ? {} : kpiAttrs(j))} data-row={key} aria-selected={isSel} className={isSel ? 'selected' : undefined}>
+          <th scope="row" data-col="indicator">
             <div className="row-head">
-              <button
-                type="button"
-                className="row-expand"
-                aria-expanded={open}
-                aria-label={open ? i18n.t('collapse') : i18n.t('expand')}
-                onClick={() => toggle(key)}
-              >
+              <button type="button" className="row-expand" aria-expanded={open} aria-label={open ? i18n.t('collapse') : i18n.t('expand')} onClick={() => toggle(key)}>
                 {open ? '▾' : '▸'}
               </button>
-              <button type="button" className="row-select" onClick={() => onSelect(key)} aria-pressed={isSel}>
-                {indicatorName(indicator, lang)}
+              <button type="button" className="row-select" onClick={() => onSelect(key)} aria-pressed={isSel} title={name}>
+                <span className="row-name">{name}</span>
               </button>
-              {j.components?.illustrative && <span className="row-sample">{i18n.t('illustrativeRow')}</span>}
+              {areaFolded && (
+                <span className="row-area">
+                  <AreaLine judged={j} />
+                </span>
+              )}
             </div>
           </th>
-          <td>{areaName(j.area, lang)}</td>
-          <td>
-            {target.baseline === 'prior_year'
-              ? `${i18n.t('baselinePrior')}${judgement.target != null ? `（${fmt(judgement.target)}）` : ''}`
-              : `${comparatorText(target.comparator, lang)} ${fmt(judgement.target)}`}
-          </td>
-          <td className="num">{formatValueNear(judgement.actual, indicator.unit, lang, judgement.target)}</td>
-          <td className="num">{formatPace(judgement.expected, indicator.unit, lang, target.comparator)}</td>
-          <td className="num">{formatPercent(judgement.attainment)}</td>
-          <td className={`num gap ${gap != null && gap < 0 ? 'neg' : ''}`}>
-            {gap == null ? '—' : formatGap(gap, indicator.unit, lang)}
-          </td>
-          <td className={`num gap ${paceGap != null && paceGap < 0 ? 'neg' : ''}`}>
-            {paceGap == null ? '—' : formatGap(paceGap, indicator.unit, lang)}
-          </td>
-          <td>
-            <StatusBadge status={judgement.status} />
-          </td>
-          <td className="doc">
-            {target.docId}
-            {target.clause ?? ''}
-          </td>
+          {shown.map((c) => (
+            <td key={c.key} data-col={c.key} className={[c.numeric ? 'num' : '', c.className?.(j) ?? ''].join(' ').trim() || undefined}>
+              {c.cell(j, i18n)}
+            </td>
+          ))}
         </tr>
         {open && (
           <tr className="expanded" data-expanded={key}>
-            <td colSpan={10}>
-              <blockquote className="provenance">
-                <p className="doc">
-                  <strong>{target.docId}</strong> {target.clause ?? ''}
-                </p>
-                <p className="quote">{target.quote ?? i18n.t('noQuote')}</p>
-              </blockquote>
+            <td colSpan={span}>
+              <RowDetail judged={j} columns={foldedCols} />
             </td>
           </tr>
         )}
@@ -164,57 +135,49 @@ export function TargetTable({
     );
   });
 
-  const table = (
-    <table className="targets">
-      <caption className="visually-hidden">{i18n.t('tableCaption')}</caption>
-      <thead>
-        <tr>
-          {header('indicator', i18n.t('indicator'))}
-          {header('area', i18n.t('area'))}
-          {header('target', i18n.t('comparator'))}
-          {header('actual', i18n.t('actual'), true)}
-          {header('pace', i18n.t('pace'), true)}
-          {header('attainment', i18n.t('attainment'), true)}
-          {header('gap', i18n.t('gapTarget'), true)}
-          {header('pace_gap', i18n.t('gapPace'), true)}
-          {header('status', i18n.t('status'))}
-          {header('doc', i18n.t('document'))}
-        </tr>
-      </thead>
-      <tbody>
-        {virtual && before > 0 && (
-          <tr aria-hidden="true" style={{ height: before }}>
-            <td colSpan={10} />
-          </tr>
-        )}
-        {body}
-        {virtual && after > 0 && (
-          <tr aria-hidden="true" style={{ height: after }}>
-            <td colSpan={10} />
-          </tr>
-        )}
-      </tbody>
-    </table>
-  );
-
-  if (!virtual) return table;
   return (
     <>
       <div
-        className="table-scroller"
-        ref={scroller}
-        style={{ maxHeight: VIEWPORT_PX }}
-        onScroll={(e: UIEvent<HTMLDivElement>) => setScrollTop(e.currentTarget.scrollTop)}
-        data-virtual={sorted.length}
+        ref={box}
+        className={`table-fit${virtual ? ' table-scroller' : ''}${fit.overflowing ? ' overflowing' : ''}`}
+        data-folded-columns={COLUMNS.filter(isFolded).map((c) => c.key).join(' ')}
+        style={virtual ? { maxHeight: VIEWPORT_PX } : undefined}
+        onScroll={virtual ? (e: UIEvent<HTMLDivElement>) => setScrollTop(e.currentTarget.scrollTop) : undefined}
+        data-virtual={virtual ? rows.length : undefined}
       >
-        {table}
+        <table className="targets" ref={tableEl}>
+          <caption className="visually-hidden">{i18n.t('tableCaption')}</caption>
+          <thead>
+            <tr>
+              {header('indicator', i18n.t('indicator'))}
+              {shown.map((c) => header(c.key, i18n.t(c.label), c.numeric))}
+            </tr>
+          </thead>
+          <tbody>
+            {virtual && before > 0 && (
+              <tr aria-hidden="true" style={{ height: before }}>
+                <td colSpan={span} />
+              </tr>
+            )}
+            {body}
+            {virtual && after > 0 && (
+              <tr aria-hidden="true" style={{ height: after }}>
+                <td colSpan={span} />
+              </tr>
+            )}
+          </tbody>
+        </table>
       </div>
-      <p className="count">{i18n.t('rowsTotal', { n: sorted.length })}</p>
-      <div hidden data-kpi-list="">
-        {sorted.map((j) => (
-          <span key={judgedKey(j)} {...kpiAttrs(j)} />
-        ))}
-      </div>
+      {virtual && (
+        <>
+          <p className="count">{i18n.t('rowsTotal', { n: rows.length })}</p>
+          <div hidden data-kpi-list="">
+            {rows.map((j) => (
+              <span key={judgedKey(j)} {...kpiAttrs(j)} />
+            ))}
+          </div>
+        </>
+      )}
     </>
   );
 }

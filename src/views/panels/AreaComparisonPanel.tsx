@@ -1,10 +1,16 @@
-/** Sub-areas of a target's area compared on its indicator (districts of the city, towns of a district). */
+/**
+ * Sub-areas of a target's area compared on its indicator (districts of the city, towns of a
+ * district), titled by their level (各区 / 各街镇). In the workbench every sub-area has its row and
+ * a long list scrolls under its title; with no sub-area figures there is no chart, only a line
+ * that says so (the wall drops the panel).
+ */
 import { useMemo } from 'react';
 import { useDashboard } from '../../app/dashboard-context';
-import { buildAreaComparisonOption, type AreaBar } from '../../charts/build-area-comparison-option';
+import { areaComparisonHeight, buildAreaComparisonOption, type AreaBar } from '../../charts/build-area-comparison-option';
 import { EChart } from '../../charts/EChart';
 import type { ChartTheme } from '../../charts/theme';
-import type { JudgedTarget } from '../../domain/types';
+import type { ChildActual, JudgedTarget } from '../../domain/types';
+import type { MessageKey } from '../../app/i18n/translator';
 import { formatValue } from '../../domain/format';
 import { dueMonth, judge } from '../../domain/judge';
 import { MIN_CELL, suppressedCells } from '../../domain/privacy';
@@ -17,6 +23,7 @@ export function AreaComparisonPanel({
   name,
   hideWhenEmpty = false,
   onArea,
+  scroll = false,
 }: {
   judged: JudgedTarget;
   theme: ChartTheme;
@@ -25,6 +32,8 @@ export function AreaComparisonPanel({
   hideWhenEmpty?: boolean;
   /** Cross-filtering: a click on an area's bar. */
   onArea?: (areaCode: string) => void;
+  /** The workbench: title outside the chart, one row per sub-area, scrolling past what fits. */
+  scroll?: boolean;
 }) {
   const { i18n, asOf } = useDashboard();
   const { lang } = i18n;
@@ -61,7 +70,8 @@ export function AreaComparisonPanel({
           },
     );
   }, [children.data, lang, perAreaTarget, indicator.kind, target, asOf]);
-  const title = `${i18n.t('districtComparison')} · ${indicatorName(indicator, lang)}`;
+  const level = levelTitle(children.data ?? []);
+  const title = scroll ? i18n.t(level) : `${i18n.t(level)} · ${indicatorName(indicator, lang)}`;
   const description = useMemo(() => {
     const parts = bars.map((b) => `${b.name} ${b.label ?? formatValue(b.value, indicator.unit, lang)}`);
     return `${title}: ${parts.join(', ') || i18n.t('chartNoData')}`;
@@ -75,16 +85,16 @@ export function AreaComparisonPanel({
         theme,
         higherIsBetter: indicator.higherIsBetter,
         labels: { title, target: i18n.t('target'), description },
+        showTitle: !scroll,
       }),
-    [bars, indicator.unit, indicator.higherIsBetter, lang, perAreaTarget, theme, title, i18n, description],
+    [bars, indicator.unit, indicator.higherIsBetter, lang, perAreaTarget, theme, title, i18n, description, scroll],
   );
   if (children.isPending) return <div className="chart placeholder" />;
   if (bars.length === 0)
     return hideWhenEmpty ? null : (
-      <div className="chart empty">
-        <h3>{title}</h3>
-        <p>{i18n.t('chartNoData')}</p>
-      </div>
+      <p className="chart-note" data-chart-empty={name}>
+        {i18n.t('comparisonNoData')}
+      </p>
     );
   const onClick = onArea
     ? (data: unknown) => {
@@ -92,5 +102,23 @@ export function AreaComparisonPanel({
         if (code) onArea(code);
       }
     : undefined;
-  return <EChart name={name} option={option} description={description} onItemClick={onClick} />;
+  const chart = <EChart name={name} option={option} description={description} onItemClick={onClick} />;
+  if (!scroll) return chart;
+  return (
+    <section className="bars-panel" aria-label={title}>
+      <h3 className="chart-title">{title}</h3>
+      {/* Focusable, so the list scrolls from the keyboard too. */}
+      <div className="bars-scroll" tabIndex={0} style={{ ['--bars-height' as string]: `${areaComparisonHeight(bars.length, theme.font, false)}px` }}>
+        {chart}
+      </div>
+    </section>
+  );
+}
+
+/** The title that names the sub-areas' level: 各区 for districts, 各街镇 for towns, 下级区域 for a mix. */
+function levelTitle(children: readonly ChildActual[]): MessageKey {
+  const levels = new Set(children.map((c) => c.area.level));
+  if (levels.size === 1 && levels.has('district')) return 'comparisonDistricts';
+  if (levels.size === 1 && levels.has('town')) return 'comparisonTowns';
+  return 'comparisonSubAreas';
 }

@@ -30,15 +30,17 @@ export function MonthlyPanel({
   // The analyst compares with the same months of last year; the wall keeps to this year.
   const prior = usePriorYearSeries(wall ? null : judged);
   const { indicator, judgement } = judged;
-  // On the wall the title is the indicator alone: the legend says what the lines are.
-  const title = wall ? `${areaName(judged.area, lang)} · ${indicatorName(indicator, lang)}` : `${i18n.t('monthlyTitle')} · ${indicatorName(indicator, lang)}`;
+  // On the wall the title is the indicator alone: the legend says what the lines are. In the
+  // workbench the detail's heading names area and indicator; the title says what the chart shows.
+  const title = wall ? `${areaName(judged.area, lang)} · ${indicatorName(indicator, lang)}` : i18n.t('monthlyTitle');
   const description = useMemo(() => {
     const pts = (series.data ?? []).filter((p) => p.actual != null);
     const last = pts[pts.length - 1];
-    return `${title}. ${i18n.t('target')} ${formatValue(judgement.target, indicator.unit, lang)}; ${
+    const subject = wall ? title : `${title} · ${areaName(judged.area, lang)} · ${indicatorName(indicator, lang)}`;
+    return `${subject}. ${i18n.t('target')} ${formatValue(judgement.target, indicator.unit, lang)}; ${
       last ? `${last.period} ${i18n.t('actual')} ${formatValue(last.actual, indicator.unit, lang)}` : i18n.t('chartNoData')
     }`;
-  }, [series.data, title, judgement.target, indicator.unit, lang, i18n]);
+  }, [series.data, title, judgement.target, indicator, lang, i18n, wall, judged.area]);
   const option = useMemo(
     () =>
       buildMonthlyOption(series.data ?? [], {
@@ -46,7 +48,14 @@ export function MonthlyPanel({
         lang,
         target: judgement.target,
         theme,
-        labels: { actual: i18n.t('actual'), target: i18n.t('target'), pace: i18n.t('pace'), title, description, priorYear: i18n.t('priorYear') },
+        labels: {
+          actual: i18n.t('actual'),
+          target: i18n.t('target'),
+          pace: i18n.t(wall ? 'pace' : 'paceShort'),
+          title,
+          description,
+          priorYear: i18n.t(wall ? 'priorYear' : 'priorYearShort'),
+        },
         legendBottom: wall,
         prior: prior.data?.map((p) => p.actual),
         titleWidth,

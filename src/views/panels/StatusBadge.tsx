@@ -1,6 +1,6 @@
 /** A status as icon + word + colour: never colour alone. */
 import type { Status } from '../../domain/types';
-import { STATUS_COLOR } from '../../domain/status';
+import { STATUS_COLOR, type StatusReading } from '../../domain/status';
 import { useDashboard } from '../../app/dashboard-context';
 
 const ICON: Record<Status, string> = {
@@ -20,12 +20,18 @@ export function StatusIcon({ status }: { status: Status }) {
   );
 }
 
-export function StatusBadge({ status }: { status: Status }) {
+/**
+ * `reading` (domain/status.ts statusReading) gives the words for a status before its due month
+ * (当前达标 · 截至9月); the colour, the mark and data-status-label stay the status's.
+ */
+export function StatusBadge({ status, reading }: { status: Status; reading?: { reading: StatusReading; month: number | null } }) {
   const { i18n } = useDashboard();
+  const r = i18n.reading(reading ?? { reading: status, month: null });
   return (
-    <span className={`status status-${status}`} data-status-label={status}>
+    <span className={`status status-${status}`} data-status-label={status} data-reading={reading?.reading ?? status}>
       <StatusIcon status={status} />
-      <span className="status-word">{i18n.status(status)}</span>
+      <span className="status-word">{r.word}</span>
+      {r.when && <span className="status-when">{r.when}</span>}
     </span>
   );
 }

@@ -2,8 +2,9 @@
 import { useMemo } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useDashboard } from '../../app/dashboard-context';
-import { childrenQuery, judgedYearQuery, priorSeriesQuery, seriesQuery } from '../../app/reads';
+import { areasWithDataQuery, childrenQuery, judgedYearQuery, priorSeriesQuery, seriesQuery } from '../../app/reads';
 import type { JudgedTarget } from '../../domain/types';
+import { targetFilter } from './target-filter';
 
 /**
  * The year's targets judged and each district's summary, in one database query that every panel
@@ -30,6 +31,12 @@ export function usePriorYearSeries(judged: JudgedTarget | null) {
   return useQuery({ ...priorSeriesQuery(d, judged, d.asOf), placeholderData: keepPreviousData });
 }
 
+/** The codes of the areas with figures of their own in the year shown (the area picker offers towns that have some). */
+export function useAreasWithData() {
+  const d = useDashboard();
+  return useQuery({ ...areasWithDataQuery(d, d.year), placeholderData: keepPreviousData });
+}
+
 /** Each district against what binds it this year (for the map and cross-filtering). */
 export function useDistrictSummaries() {
   const year = useJudgedYear();
@@ -38,21 +45,22 @@ export function useDistrictSummaries() {
 
 /**
  * The analyst's rows: every target of the year, or with an area filter the targets set for those
- * areas and the rate targets they inherit (domain/binding.ts); then group, document and status.
+ * areas and the rate targets they inherit (domain/binding.ts); then group, document and search
+ * (target-filter.ts), and status. `unfiltered`: the same before the status filter (what the
+ * status choices count).
  */
 export function useFilteredTargets() {
   const { state, areas } = useDashboard();
   const year = useJudgedYear();
+  const unfiltered = useMemo(() => {
+    const keep = targetFilter(state);
+    return (areas.length === 0 ? (year.data?.all ?? []) : [...(year.data?.all ?? []), ...(year.data?.inherited ?? [])]).filter(
+      (r) => (areas.length === 0 || areas.includes(r.area.areaCode)) && keep(r.target, r.indicator),
+    );
+  }, [year.data, areas, state]);
   const rows = useMemo(
-    () =>
-      (areas.length === 0 ? (year.data?.all ?? []) : [...(year.data?.all ?? []), ...(year.data?.inherited ?? [])]).filter(
-        (r) =>
-          (areas.length === 0 || areas.includes(r.area.areaCode)) &&
-          (state.groups.length === 0 || state.groups.includes(r.indicator.groupZh ?? '')) &&
-          (state.docs.length === 0 || state.docs.includes(r.target.docId)) &&
-          (state.statuses.length === 0 || state.statuses.includes(r.judgement.status)),
-      ),
-    [year.data, areas, state.groups, state.docs, state.statuses],
+    () => unfiltered.filter((r) => state.statuses.length === 0 || state.statuses.includes(r.judgement.status)),
+    [unfiltered, state.statuses],
   );
-  return { rows, isPending: year.isPending };
+  return { rows, unfiltered, isPending: year.isPending };
 }
