@@ -18,9 +18,9 @@ import { Filters } from './Filters';
 import { LedgerPanel } from './LedgerPanel';
 import { LoadPanel } from './LoadPanel';
 import { sortRows, parseSort } from './sort-rows';
-import { TargetDetail } from './TargetDetail';
 import { TargetList } from './TargetList';
 import { useAnalystTheme } from './use-analyst-theme';
+import { useChunk } from './use-chunk';
 import { usePhone } from './use-phone';
 
 export function AnalystView() {
@@ -36,6 +36,8 @@ export function AnalystView() {
     [judged.rows, sort.key, sort.desc, lang], // eslint-disable-line react-hooks/exhaustive-deps -- sort is derived from state.sort
   );
   const selected = rows.find((r) => judgedKey(r) === state.target) ?? null;
+  // The detail (its charts and their builders) loads with the first target chosen.
+  const detail = useChunk('target-detail', () => import('./TargetDetail'), selected != null);
   const showSample = rows.some((r) => r.components?.illustrative);
   const crossFilter = (code: string) => setState({ areas: crossFilterAreas(code), target: null });
   const selectedDistrict = areas.find((a) => catalog.areaByCode.get(a)?.level === 'district') ?? null;
@@ -101,9 +103,11 @@ export function AnalystView() {
             </section>
           )}
           {selected ? (
-            <PanelBoundary name="detail" label={i18n.t('panelError')}>
-              <TargetDetail judged={selected} onArea={crossFilter} />
-            </PanelBoundary>
+            detail && (
+              <PanelBoundary name="detail" label={i18n.t('panelError')}>
+                <detail.TargetDetail judged={selected} onArea={crossFilter} />
+              </PanelBoundary>
+            )
           ) : (
             <p className="hint">{i18n.t('selectTarget')}</p>
           )}

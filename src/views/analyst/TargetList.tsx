@@ -10,8 +10,8 @@ import { readingOf } from '../../domain/status';
 import { areaName, indicatorName } from '../panels/labels';
 import { StatusIcon } from '../panels/StatusBadge';
 import { listedInYear, nearestYearWithTargets } from '../panels/target-filter';
-import { TargetCards } from './TargetCards';
 import { TargetTable } from './TargetTable';
+import { useChunk } from './use-chunk';
 import { usePhone } from './use-phone';
 
 export function TargetList({
@@ -28,12 +28,14 @@ export function TargetList({
   district: DistrictSummary | null;
 }) {
   const phone = usePhone();
+  // The cards load on a phone only.
+  const cards = useChunk('target-cards', () => import('./TargetCards'), phone);
   return (
     <>
       {rows.length === 0 ? (
         <EmptyList />
       ) : phone ? (
-        <TargetCards rows={rows} selected={selected} onSelect={onSelect} />
+        cards && <cards.TargetCards rows={rows} selected={selected} onSelect={onSelect} />
       ) : (
         <TargetTable rows={rows} selected={selected} onSelect={onSelect} />
       )}
