@@ -7,7 +7,7 @@ import type { IssueCode } from '../../data/ingest/issues';
 import type { Status } from '../../domain/types';
 import type { Lang } from '../url-state';
 import { en } from './en';
-import { ISSUES, STATUS } from './words';
+import { CSV_ERRORS, ISSUES, STATUS } from './words';
 import { zh, type MessageKey } from './zh';
 
 export type { MessageKey };
@@ -25,7 +25,9 @@ export function translator(lang: Lang) {
     lang,
     t: (key: MessageKey, vars?: Record<string, string | number>) => fill(m[key], vars),
     status: (s: Status) => STATUS[lang][s],
-    issue: (code: IssueCode, detail: string | null) => fill(ISSUES[lang][code], { detail: detail ?? '' }),
+    issue: (code: IssueCode, detail: string | null) =>
+      // DuckDB names a structural error in English capitals (MISSING COLUMNS): say it in the reader's words.
+      fill(ISSUES[lang][code], { detail: code === 'csv_structure' ? (CSV_ERRORS[lang][detail ?? ''] ?? CSV_ERRORS[lang].other!) : (detail ?? '') }),
   };
 }
 
@@ -35,3 +37,4 @@ export type Translator = ReturnType<typeof translator>;
 export const ALL_MESSAGES = MESSAGES;
 export const ALL_STATUS = STATUS;
 export const ALL_ISSUES = ISSUES;
+export const ALL_CSV_ERRORS = CSV_ERRORS;
