@@ -1,10 +1,11 @@
 /**
  * Every filter of the workbench, all in the URL: areas (city → district → town, several at once),
- * year, as-of month, indicator group, source document and status; one control clears them all.
+ * year, as-of month, indicator group, source document, status and 责任单位; one control clears them all.
  */
 import { useId, useMemo } from 'react';
 import { useDashboard } from '../../app/dashboard-context';
 import { formatPeriod } from '../../domain/period';
+import { ownerUnits } from '../../domain/owners';
 import { yearsWithTargets } from '../../domain/resolve';
 import { STATUSES, type Area } from '../../domain/types';
 import { areaName } from '../panels/labels';
@@ -44,9 +45,15 @@ export function Filters() {
     return [...seen.entries()];
   }, [catalog.indicators, lang]);
   const docs = useMemo(() => [...new Set(catalog.targets.filter((t) => t.year === year).map((t) => t.docId))], [catalog.targets, year]);
+  // The units named as 责任单位 by the year's targets, and any chosen in the URL that are not among them.
+  const owners = useMemo(() => {
+    const units = new Set(catalog.targets.filter((t) => t.year === year).flatMap((t) => ownerUnits(t.owner)));
+    return [...new Set([...state.owners, ...[...units].sort(new Intl.Collator('zh-CN').compare)])];
+  }, [catalog.targets, year, state.owners]);
   const areaSummary =
     areas.length === 0 ? i18n.t('allAreas') : areas.map((a) => areaName(catalog.areaByCode.get(a), lang)).join('、');
-  const filtered = areas.length + state.groups.length + state.docs.length + state.statuses.length > 0 || state.year != null || state.asof != null;
+  const filtered =
+    areas.length + state.groups.length + state.docs.length + state.statuses.length + state.owners.length > 0 || state.year != null || state.asof != null;
 
   return (
     <form className="filters" onSubmit={(e) => e.preventDefault()} aria-label={i18n.t('filters')}>
@@ -113,6 +120,19 @@ export function Filters() {
           ))}
         </select>
       </label>
+      {owners.length > 0 && (
+        <label>
+          <span className="filter-label">{i18n.t('owner')}</span>
+          <select name="owner" value={state.owners[0] ?? ''} onChange={(e) => setState({ owners: e.target.value ? [e.target.value] : [], target: null })}>
+            <option value="">{i18n.t('all')}</option>
+            {owners.map((u) => (
+              <option key={u} value={u}>
+                {u}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
       <fieldset className="status-filter" data-filter="status">
         <legend className="filter-label">{i18n.t('status')}</legend>
         {STATUSES.map((s) => (
@@ -134,7 +154,7 @@ export function Filters() {
         className="clear-filters"
         data-clear-filters=""
         disabled={!filtered}
-        onClick={() => setState({ areas: [], groups: [], docs: [], statuses: [], year: null, asof: null, target: null, sort: null })}
+        onClick={() => setState({ areas: [], groups: [], docs: [], statuses: [], owners: [], year: null, asof: null, target: null, sort: null })}
       >
         {i18n.t('clearFilters')}
       </button>

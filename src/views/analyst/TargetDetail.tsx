@@ -7,6 +7,7 @@ import { allocationCheck } from '../../domain/allocation';
 import { AreaComparisonPanel } from '../panels/AreaComparisonPanel';
 import { areaName, comparatorText, indicatorName } from '../panels/labels';
 import { MonthlyPanel } from '../panels/MonthlyPanel';
+import { OwnerLine } from '../panels/OwnerLine';
 import { StatusBadge } from '../panels/StatusBadge';
 
 export function TargetDetail({ judged, onArea }: { judged: JudgedTarget; onArea: (areaCode: string) => void }) {
@@ -84,6 +85,7 @@ export function TargetDetail({ judged, onArea }: { judged: JudgedTarget; onArea:
             <strong>{target.docId}</strong> {target.clause ?? ''}
           </p>
           <p className="quote">{target.quote ?? i18n.t('noQuote')}</p>
+          <OwnerLine owner={target.owner} />
           {components && components.sources.length > 0 && (
             <p className="figure-sources">
               {i18n.t('source')}: {components.sources.join('；')}

@@ -12,8 +12,9 @@ import { judgedKey } from '../../domain/binding';
 import { formatGap, formatPercent, formatValue, formatValueNear } from '../../domain/format';
 import { kpiAttrs } from '../panels/kpi-attrs';
 import { areaName, comparatorText, indicatorName } from '../panels/labels';
+import { OwnerLine } from '../panels/OwnerLine';
 import { StatusBadge } from '../panels/StatusBadge';
-import { parseSort, sortRows, type SortKey } from './sort-rows';
+import { parseSort, screenOrder, type SortKey } from './sort-rows';
 
 /** Above this many rows the table is virtualised. */
 export const VIRTUALISE_ABOVE = 300;
@@ -34,10 +35,7 @@ export function TargetTable({
   const { lang } = i18n;
   const [expanded, setExpanded] = useState<Set<string>>(new Set());
   const sort = parseSort(state.sort);
-  const sorted = useMemo(
-    () => sortRows(rows, sort, { indicator: (j) => indicatorName(j.indicator, lang), area: (j) => areaName(j.area, lang) }),
-    [rows, sort.key, sort.desc, lang], // eslint-disable-line react-hooks/exhaustive-deps -- sort is derived from state.sort
-  );
+  const sorted = useMemo(() => screenOrder(rows, state.sort, lang), [rows, state.sort, lang]);
   const virtual = sorted.length > VIRTUALISE_ABOVE;
   const [scrollTop, setScrollTop] = useState(0);
   const scroller = useRef<HTMLDivElement>(null);
@@ -156,6 +154,7 @@ export function TargetTable({
                   <strong>{target.docId}</strong> {target.clause ?? ''}
                 </p>
                 <p className="quote">{target.quote ?? i18n.t('noQuote')}</p>
+                <OwnerLine owner={target.owner} />
               </blockquote>
             </td>
           </tr>

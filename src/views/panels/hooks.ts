@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useDashboard } from '../../app/dashboard-context';
 import { childrenQuery, judgedYearQuery, priorSeriesQuery, seriesQuery } from '../../app/reads';
+import { ownedByAny } from '../../domain/owners';
 import type { JudgedTarget } from '../../domain/types';
 
 /**
@@ -38,7 +39,7 @@ export function useDistrictSummaries() {
 
 /**
  * The analyst's rows: every target of the year, or with an area filter the targets set for those
- * areas and the rate targets they inherit (domain/binding.ts); then group, document and status.
+ * areas and the rate targets they inherit (domain/binding.ts); then group, document, status and owner.
  */
 export function useFilteredTargets() {
   const { state, areas } = useDashboard();
@@ -50,9 +51,10 @@ export function useFilteredTargets() {
           (areas.length === 0 || areas.includes(r.area.areaCode)) &&
           (state.groups.length === 0 || state.groups.includes(r.indicator.groupZh ?? '')) &&
           (state.docs.length === 0 || state.docs.includes(r.target.docId)) &&
-          (state.statuses.length === 0 || state.statuses.includes(r.judgement.status)),
+          (state.statuses.length === 0 || state.statuses.includes(r.judgement.status)) &&
+          ownedByAny(r.target.owner, state.owners),
       ),
-    [year.data, areas, state.groups, state.docs, state.statuses],
+    [year.data, areas, state.groups, state.docs, state.statuses, state.owners],
   );
   return { rows, isPending: year.isPending };
 }
