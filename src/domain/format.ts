@@ -94,3 +94,13 @@ export function withFraction(text: string, numerator: number | null | undefined,
   const f = fractionText(numerator, denominator, lang);
   return lang === 'zh' ? `${text}（${f}）` : `${text} (${f})`;
 }
+
+/**
+ * A unit as a word of the reader's language, for a column of its own (a spreadsheet keeps the
+ * number bare): "%", 人, 个 … in Chinese; "%", persons, posts … in English; an unknown unit as written.
+ */
+export function unitWord(unit: string, lang: NumberLang): string {
+  if (unit === 'percent') return '%';
+  if (lang === 'zh') return UNIT_ZH[unit] ?? unit;
+  return UNIT_EN[unit]?.[1] || unit;
+}

@@ -17,9 +17,13 @@ import { LedgerPanel } from './LedgerPanel';
 import { LoadPanel } from './LoadPanel';
 import { TargetDetail } from './TargetDetail';
 import { TargetTable } from './TargetTable';
+import { screenOrder } from './sort-rows';
+import { buildTableExport } from './table-export';
+import { pngCaption, pngFileName, tableExportScope } from './take-aways';
 
 export function AnalystView() {
-  const { i18n, state, setState, year, catalog, areas } = useDashboard();
+  const dashboard = useDashboard();
+  const { i18n, state, setState, catalog, areas } = dashboard;
   const judged = useFilteredTargets();
   const districts = useDistrictSummaries();
   const failures = useRefreshFailures();
@@ -29,18 +33,22 @@ export function AnalystView() {
   const crossFilter = (code: string) => setState({ areas: areaWithSubtree(catalog, code), target: null });
   const selectedDistrict = areas.find((a) => catalog.areaByCode.get(a)?.level === 'district') ?? null;
 
-  // The CSV writer (PapaParse) loads on the first export.
+  // The CSV writer (PapaParse) loads on the first export. The file says what it is (take-aways.ts).
   const exportCsv = async () => {
-    const { buildTargetsCsv, download } = await import('./export-csv');
-    download(`targets-${year}.csv`, buildTargetsCsv(rows, i18n.lang, i18n.status));
+    const { writeTableCsv, download } = await import('./export-csv');
+    const model = buildTableExport(screenOrder(rows, state.sort, i18n.lang), tableExportScope(dashboard, rows));
+    download(`${model.fileName}.csv`, writeTableCsv(model));
   };
   const exportPng = async () => {
-    const url = await chartPng('analyst-monthly');
-    if (!url) return;
+    if (!selected) return;
+    const png = await chartPng('analyst-monthly', pngCaption(dashboard, selected), i18n.lang === 'zh' ? 'zh-CN' : 'en');
+    if (!png) return;
+    const url = URL.createObjectURL(new Blob([png as BlobPart], { type: 'image/png' }));
     const a = document.createElement('a');
     a.href = url;
-    a.download = `${state.target ?? 'chart'}.png`;
+    a.download = pngFileName(dashboard, selected);
     a.click();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
   };
 
   return (
