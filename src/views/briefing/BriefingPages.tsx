@@ -19,28 +19,32 @@ export interface Block extends PageBlock {
   attrs?: Record<string, string>;
 }
 
-type Group = { kind: 'plain'; index: number } | { kind: 'section'; id: string; heading: number | null; items: number[] };
+type Group =
+  | { kind: 'plain'; index: number }
+  /** `heading`: the section's heading block, null when the section is continued from the page before. */
+  | { kind: 'section'; section: string | null; heading: number | null; items: number[] };
 
-/** A page's blocks grouped into sections (a section continued from the page before has no heading block). */
+/** A page's blocks grouped into sections. */
 function groups(indices: readonly number[], blocks: readonly Block[]): Group[] {
   const out: Group[] = [];
-  const headingOf = (section: string | null) => blocks.findIndex((b) => b.kind === 'heading' && b.section === section);
   for (const i of indices) {
     const b = blocks[i]!;
     const last = out[out.length - 1];
-    if (b.kind === 'heading') out.push({ kind: 'section', id: b.sectionId ?? '', heading: i, items: [] });
-    else if (b.kind === 'item') {
-      if (last?.kind === 'section' && blocks[last.heading ?? headingOf(b.section)]?.section === b.section) last.items.push(i);
-      else out.push({ kind: 'section', id: blocks[headingOf(b.section)]?.sectionId ?? '', heading: null, items: [i] });
-    } else out.push({ kind: 'plain', index: i });
+    if (b.kind === 'heading') out.push({ kind: 'section', section: b.section, heading: i, items: [] });
+    else if (b.kind !== 'item') out.push({ kind: 'plain', index: i });
+    else if (last?.kind === 'section' && last.section === b.section) last.items.push(i);
+    else out.push({ kind: 'section', section: b.section, heading: null, items: [i] });
   }
   return out;
 }
 
 export function BriefingPages({ blocks, continued }: { blocks: readonly Block[]; continued: string }) {
   const { i18n } = useDashboard();
-  const measureRef = useRef<HTMLDivElement>(null);
-  const [pages, setPages] = useState<number[][] | null>(null);
+  const measureRef = useRef<HTMLElement>(null);
+  // The pages, with the blocks they were laid out for: blocks that changed are measured again
+  // (before the browser paints) and never drawn with another list's pages.
+  const [layout, setLayout] = useState<{ blocks: readonly Block[]; pages: number[][] } | null>(null);
+  const pages = layout?.blocks === blocks ? layout.pages : null;
 
   useLayoutEffect(() => {
     const measure = () => {
@@ -49,11 +53,15 @@ export function BriefingPages({ blocks, continued }: { blocks: readonly Block[];
       const available = root.querySelector<HTMLElement>('.sheet-body')!.clientHeight;
       const heights = blocks.map((_, i) => root.querySelector(`[data-block="${i}"]`)?.getBoundingClientRect().height ?? 0);
       // A little room for text set a hair differently in print.
-      setPages(paginate(blocks.map((b, i) => ({ ...b, height: heights[i]! })), available - 4));
+      setLayout({ blocks, pages: paginate(blocks.map((b, i) => ({ ...b, height: heights[i]! })), available - 4) });
     };
     measure();
     // System fonts need no loading; a font that arrives late would change every height.
-    void document.fonts?.ready.then(measure);
+    let current = true;
+    void document.fonts?.ready.then(() => current && measure());
+    return () => {
+      current = false;
+    };
   }, [blocks]);
 
   const draw = (indices: readonly number[], measuring: boolean) =>
@@ -66,14 +74,12 @@ export function BriefingPages({ blocks, continued }: { blocks: readonly Block[];
           </div>
         );
       }
-      const heading = g.heading != null ? blocks[g.heading]! : null;
-      const first = blocks[g.items[0] ?? -1];
-      const title = heading ?? blocks.find((b) => b.kind === 'heading' && b.section === first?.section);
+      const heading = blocks.find((b) => b.kind === 'heading' && b.section === g.section);
       return (
-        <section key={`${g.id}-${g.heading ?? g.items[0]}`} data-section={measuring ? undefined : g.id}>
+        <section key={`${g.section}-${g.heading ?? g.items[0]}`} data-section={measuring ? undefined : (heading?.sectionId ?? '')}>
           <h2 {...(measuring && g.heading != null ? { 'data-block': g.heading } : {})}>
-            {title?.node(!measuring)}
-            {heading ? '' : continued}
+            {heading?.node(!measuring)}
+            {g.heading != null ? '' : continued}
           </h2>
           <ol>
             {g.items.map((i) => {
