@@ -132,7 +132,8 @@ describe('buildTableExport', () => {
     expect(m.rows[0]!.slice(0, 6)).toEqual(['Indicator flow', 'Shanghai', 'at most', 1000, 300, 'persons']);
     expect(m.rows[0]![12]).toBe('Met');
     expect(m.about.find((a) => a.key === 'nature')!.value).toBe('Published figures only');
-    expect(m.fileName).toBe('employment-targets_A+B+C++2_2023_as-of-2023-09');
+    expect(m.fileName).toBe('employment-targets_A+B+C-and-2-more_2023_as-of-2023-09');
+    expect(buildTableExport([rows[1]!], { ...scope('zh'), areaNames: ['甲', '乙', '丙', '丁'] }).fileName).toBe('就业目标_甲、乙、丙等4个区域_2023年_截至2023-09');
   });
 });
 

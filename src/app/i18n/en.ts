@@ -188,6 +188,7 @@ export const en: Record<MessageKey, string> = {
   exportTargetId: 'Target id',
   exportAreaCode: 'Area code',
   exportSample: 'Sample data',
+  exportAreasMore: '{areas} and {more} more',
   pngTitle: '{area} · {indicator} · {year} · data as of {asof}',
   pngSource: 'Source: {sources}',
   pngBasis: 'Set by: {doc}',

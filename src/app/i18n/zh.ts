@@ -187,6 +187,7 @@ export const zh = {
   exportTargetId: '目标编号',
   exportAreaCode: '区划代码',
   exportSample: '示例数据',
+  exportAreasMore: '{areas}等{n}个区域',
   pngTitle: '{area} · {indicator} · {year}年 · 数据截至{asof}',
   pngSource: '数据来源：{sources}',
   pngBasis: '依据：{doc}',

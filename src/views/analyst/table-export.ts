@@ -130,11 +130,12 @@ export function buildTableExport(rows: readonly JudgedTarget[], scope: ExportSco
     { key: 'rows', label: t('exportRows'), value: String(rows.length) },
     { key: 'generated', label: t('generatedAt'), value: scope.generatedAt },
   ];
-  // Names in the file name: at most three areas, then how many more.
-  const shownAreas = scope.areaNames.length > 3 ? [...scope.areaNames.slice(0, 3), `+${scope.areaNames.length - 3}`] : scope.areaNames;
+  // Names in the file name: at most three areas, then how many in all.
+  const n = scope.areaNames.length;
+  const joined = scope.areaNames.slice(0, 3).join(lang === 'zh' ? '、' : '+');
   const nameParts = [
     t('exportFile'),
-    shownAreas.length ? shownAreas.join(lang === 'zh' ? '、' : '+') : t('allAreas'),
+    n === 0 ? t('allAreas') : n <= 3 ? joined : t('exportAreasMore', { areas: joined, n, more: n - 3 }),
     lang === 'zh' ? `${scope.year}年` : String(scope.year),
     lang === 'zh' ? `截至${scope.month}` : `as-of-${scope.month}`,
     ...(illustrative ? [t('exportSample')] : []),
