@@ -4,10 +4,25 @@ import { judgedKey } from '../../domain/binding';
 import { severityRank } from '../../domain/status';
 import type { JudgedTarget } from '../../domain/types';
 import type { Lang } from '../../app/url-state';
+import type { MessageKey } from '../../app/i18n/translator';
 import { areaName, indicatorName } from '../panels/labels';
 
 export const SORT_KEYS = ['indicator', 'area', 'target', 'actual', 'pace', 'attainment', 'gap', 'pace_gap', 'status', 'doc'] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
+
+/** The column header (message key) each sort key is shown under: how a take-away names its order. */
+export const SORT_LABELS: Record<SortKey, MessageKey> = {
+  indicator: 'indicator',
+  area: 'area',
+  target: 'comparator',
+  actual: 'actual',
+  pace: 'pace',
+  attainment: 'attainment',
+  gap: 'gapTarget',
+  pace_gap: 'gapPace',
+  status: 'status',
+  doc: 'document',
+};
 
 /** '-attainment' → { key: 'attainment', desc: true }; unknown keys fall back to status order. */
 export function parseSort(sort: string | null): { key: SortKey; desc: boolean } {

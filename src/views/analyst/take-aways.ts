@@ -10,23 +10,8 @@ import { readableSources } from '../../domain/provenance';
 import type { JudgedTarget } from '../../domain/types';
 import { areaName, indicatorName } from '../panels/labels';
 import { areaNames, filtersInWords, rowsMonth } from '../panels/scope-words';
-import type { MessageKey } from '../../app/i18n/translator';
-import { parseSort, type SortKey } from './sort-rows';
+import { parseSort, SORT_LABELS } from './sort-rows';
 import { fileNamePart, type ExportScope } from './table-export';
-
-/** The table header each sort key is shown under. */
-const SORT_LABEL: Record<SortKey, MessageKey> = {
-  indicator: 'indicator',
-  area: 'area',
-  target: 'comparator',
-  actual: 'actual',
-  pace: 'pace',
-  attainment: 'attainment',
-  gap: 'gapTarget',
-  pace_gap: 'gapPace',
-  status: 'status',
-  doc: 'document',
-};
 
 type Scope = Pick<Dashboard, 'i18n' | 'state' | 'catalog' | 'areas' | 'year' | 'asOf'>;
 
@@ -39,7 +24,7 @@ export function tableExportScope(d: Scope, rows: readonly JudgedTarget[], now = 
     year: d.year,
     month: rowsMonth(d, rows),
     filters: filtersInWords(d),
-    order: state.sort ? `${i18n.t(SORT_LABEL[sort.key])} ${sort.desc ? '↓' : '↑'}` : i18n.t('exportSortDefault'),
+    order: state.sort ? `${i18n.t(SORT_LABELS[sort.key])} ${sort.desc ? '↓' : '↑'}` : i18n.t('exportSortDefault'),
     generatedAt: formatDateTime(now),
   };
 }
