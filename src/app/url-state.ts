@@ -31,6 +31,8 @@ export interface UrlState {
   groups: string[];
   docs: string[];
   statuses: Status[];
+  /** Analyst filter: 责任单位, units named in a target's owner (domain/owners.ts). */
+  owners: string[];
   /** Analyst table sort: column and direction. */
   sort: string | null;
   /** Analyst search: targets by indicator, document or owner (domain/search.ts); '' = none. */
@@ -60,6 +62,7 @@ export const DEFAULT_STATE: UrlState = {
   groups: [],
   docs: [],
   statuses: [],
+  owners: [],
   sort: null,
   q: '',
 };
@@ -141,6 +144,7 @@ export function parseUrlState(search: string): { state: UrlState; notices: UrlNo
       .filter((x) => x.length > 0 && x.length <= 200 && ![...x].some((ch) => ch.charCodeAt(0) < 32));
   state.groups = list('group');
   state.docs = list('doc');
+  state.owners = list('owner');
   const statuses = list('status');
   state.statuses = statuses.filter((x): x is Status => (STATUSES as readonly string[]).includes(x));
   if (state.statuses.length !== statuses.length) bad('status', p.get('status') ?? '');
@@ -186,6 +190,7 @@ export function serializeUrlState(state: UrlState): string {
   if (state.groups.length) p.set('group', state.groups.join(','));
   if (state.docs.length) p.set('doc', state.docs.join(','));
   if (state.statuses.length) p.set('status', state.statuses.join(','));
+  if (state.owners.length) p.set('owner', state.owners.join(','));
   if (state.sort) p.set('sort', state.sort);
   if (state.q) p.set('q', state.q);
   const s = p.toString();

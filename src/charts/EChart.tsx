@@ -5,6 +5,7 @@
  */
 import { useEffect, useId, useRef, useSyncExternalStore } from 'react';
 import { echarts, type ChartOption } from './echarts-setup';
+import type { PngCaption } from './png-caption';
 import { renderTracker } from './render-tracker';
 
 declare global {
@@ -105,10 +106,10 @@ export function EChart({ name, option, description, className, onItemClick }: EC
   );
 }
 
-/** PNG of a chart by name, drawn by the canvas renderer (loaded on the first export). */
-export async function chartPng(name: string): Promise<string | null> {
+/** PNG of a chart by name with its caption, drawn by the canvas renderer (loaded on the first export). */
+export async function chartPng(name: string, caption: PngCaption, language: string): Promise<Uint8Array | null> {
   const { drawPng } = await import('./chart-png');
   // Looked up after the download: the chart may have been re-created (or closed) meanwhile.
   const instance = window.__charts?.[name];
-  return instance && !instance.isDisposed() ? drawPng(instance) : null;
+  return instance && !instance.isDisposed() ? drawPng(instance, caption, language) : null;
 }

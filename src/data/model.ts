@@ -88,6 +88,7 @@ async function readCatalogTables(engine: SqlEngine): Promise<Catalog> {
     docId: String(r.doc_id),
     clause: str(r.clause),
     quote: str(r.quote),
+    owner: str(r.owner),
   }));
   return {
     areas,

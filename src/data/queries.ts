@@ -20,7 +20,7 @@ export const selectIndicators = (): Query => ({
 });
 
 export const selectTargets = (): Query => ({
-  sql: `SELECT target_id, indicator_id, area_code, year, comparator, target_value, baseline, due_date, doc_id, clause, quote
+  sql: `SELECT target_id, indicator_id, area_code, year, comparator, target_value, baseline, due_date, doc_id, clause, quote, owner
         FROM targets ORDER BY year, target_id`,
   params: [],
 });

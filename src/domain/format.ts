@@ -82,7 +82,7 @@ export function formatCount(n: number, lang: NumberLang): string {
   return lang === 'en' ? Math.round(n).toLocaleString('en-US') : String(Math.round(n));
 }
 
-function unitWord(value: number, unit: string, lang: NumberLang): string {
+function unitWordFor(value: number, unit: string, lang: NumberLang): string {
   if (lang === 'zh') return UNIT_ZH[unit] ?? '';
   const names = UNIT_EN[unit];
   if (!names) return unit;
@@ -99,7 +99,7 @@ export function formatValue(value: number | null, unit: string, lang: NumberLang
   if (value == null || !Number.isFinite(value)) return '—';
   if (unit === 'percent') return `${noNegativeZero(Number(value.toFixed(1))).toFixed(1)}%`;
   const v = asShown(value, unit);
-  return joinUnit(formatNumber(v, lang), unitWord(v, unit, lang), lang);
+  return joinUnit(formatNumber(v, lang), unitWordFor(v, unit, lang), lang);
 }
 
 /** A pace with its unit, rounded as wholePace says: "662人", "1.57万人". */
@@ -248,7 +248,7 @@ export function formatFigures(input: FiguresInput, unit: string, lang: NumberLan
   const write = (v: number | null, roundTarget: boolean) => {
     if (v == null) return '—';
     if (percent) return `${number(v, roundTarget)}%`;
-    return joinUnit(number(v, roundTarget), unitWord(v, unit, lang), lang);
+    return joinUnit(number(v, roundTarget), unitWordFor(v, unit, lang), lang);
   };
   const gap = (a: number | null, b: number | null) => {
     if (a == null || b == null) return null;
@@ -257,7 +257,7 @@ export function formatFigures(input: FiguresInput, unit: string, lang: NumberLan
     const text = digitsText(abs / scale.factor, d, lang);
     const sign = Number(text.replace(/,/g, '')) === 0 ? '' : g > 0 ? '+' : '−';
     if (percent) return lang === 'zh' ? `${sign}${text}个百分点` : `${sign}${text} pp`;
-    return joinUnit(`${sign}${text}${scale.suffix}`, unitWord(abs, unit, lang), lang);
+    return joinUnit(`${sign}${text}${scale.suffix}`, unitWordFor(abs, unit, lang), lang);
   };
   const actualText = write(actual, false);
   return {
@@ -298,4 +298,14 @@ export function withFraction(
   if (numerator == null || denominator == null) return text;
   const f = fractionText(numerator, denominator, lang);
   return lang === 'zh' ? `${text}（${f}）` : `${text} (${f})`;
+}
+
+/**
+ * A unit as a word of the reader's language, for a column of its own (a spreadsheet keeps the
+ * number bare): "%", 人, 个 … in Chinese; "%", persons, posts … in English; an unknown unit as written.
+ */
+export function unitWord(unit: string, lang: NumberLang): string {
+  if (unit === 'percent') return '%';
+  if (lang === 'zh') return UNIT_ZH[unit] ?? unit;
+  return UNIT_EN[unit]?.[1] || unit;
 }

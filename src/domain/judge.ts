@@ -23,6 +23,14 @@ export function judgementMonth(target: Pick<Target, 'dueDate' | 'year'>, asOf: n
   return Math.min(asOf, dueMonth(target));
 }
 
+/**
+ * A judgement is final once the as-of month has reached the due month (its month-end figure is
+ * in): the outcome will not change. The same test judge() applies before it calls a target missed.
+ */
+export function isFinal(target: Pick<Target, 'dueDate' | 'year'>, asOf: number): boolean {
+  return asOf >= dueMonth(target);
+}
+
 /** Does `actual` satisfy `comparator target`? */
 export function satisfies(actual: number, comparator: Comparator, target: number): boolean {
   switch (comparator) {

@@ -1,5 +1,5 @@
 /** Resolving the filters the URL gave against the data: as-of month and default year. */
-import { parsePeriod, yearOf } from './period';
+import { decemberOf, parsePeriod, yearOf } from './period';
 import type { Target } from './types';
 
 /**
@@ -31,4 +31,15 @@ export function yearsWithTargets(targets: readonly Target[]): { year: number; co
   const counts = new Map<number, number>();
   for (const t of targets) counts.set(t.year, (counts.get(t.year) ?? 0) + 1);
   return [...counts.entries()].sort((a, b) => b[0] - a[0]).map(([year, count]) => ({ year, count }));
+}
+
+/**
+ * The month a take-away (briefing, export, PNG) states as 数据截至: the latest month any of its
+ * targets is judged at. A past year's targets are judged at their due month, so a 2022 briefing
+ * says 2022-12, not the month of the newest data; with no targets, the as-of month, at most the
+ * year's December.
+ */
+export function statedMonth(judgedAts: readonly string[], asOf: number, year: number): number {
+  const months = judgedAts.map(parsePeriod).filter((m): m is number => m != null);
+  return months.length ? Math.max(...months) : Math.min(asOf, decemberOf(year));
 }

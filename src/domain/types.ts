@@ -45,6 +45,8 @@ export interface Target {
   docId: string;
   clause: string | null;
   quote: string | null;
+  /** 责任单位: who answers for the target, as the document names it (optional column; see domain/owners.ts). */
+  owner?: string | null;
 }
 
 /**

@@ -1061,9 +1061,12 @@ describe('7. export', () => {
         const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-export="csv"]')]);
         const bytes = readFileSync((await download.path())!);
         expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-        const parsed = Papa.parse<string[]>(bytes.subarray(3).toString('utf8'), { skipEmptyLines: true });
+        const parsed = Papa.parse<string[]>(bytes.subarray(3).toString('utf8'), { skipEmptyLines: false });
         expect(parsed.errors).toEqual([]);
-        return { name: download.suggestedFilename(), header: parsed.data[0]!, body: parsed.data.slice(1) };
+        // The table follows the first block (what the file is) and a blank line.
+        const blank = parsed.data.findIndex((l) => l.length === 1 && l[0] === '');
+        const table = parsed.data.slice(blank + 1).filter((l) => !(l.length === 1 && l[0] === ''));
+        return { name: download.suggestedFilename(), header: table[0]!, body: table.slice(1) };
       };
       const check = async (what: string) => {
         const shown = await readKpis(page);
@@ -1090,7 +1093,9 @@ describe('7. export', () => {
           }
         }
         // No text cell may start a formula.
-        const numeric = new Set(['年度', '目标值', '实际值', '序时进度', '完成度(%)'].map(col));
+        const numeric = new Set(
+          ['目标值', '实际值', '分子', '分母', '序时进度', '完成度（%）', '距目标（比率为百分点）', '距序时进度（比率为百分点）'].map(col),
+        );
         for (const line of body)
           line.forEach((cell, i) => !numeric.has(i) && expect(cell, `cell ${header[i]}`).not.toMatch(/^[=+\-@]/));
         return { header, byId };

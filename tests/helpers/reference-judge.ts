@@ -183,6 +183,26 @@ function flowOf(rows: RefActual[]): number {
  * month index `end`. Null when no area contributes a row.
  */
 export function actualAt(folder: RefFolder, indicatorId: string, areaCode: string, year: number, end: number): number | null {
+  const p = partsAt(folder, indicatorId, areaCode, year, end);
+  if (!p) return null;
+  if (p.kind === 'rate') return p.denominator > 0 ? (100 * p.numerator) / p.denominator : null;
+  return p.value;
+}
+
+/** A rate's pooled numerator and denominator, read as actualAt reads the rate (null for other kinds or no rows). */
+export function fractionAt(folder: RefFolder, indicatorId: string, areaCode: string, year: number, end: number): { numerator: number; denominator: number } | null {
+  const p = partsAt(folder, indicatorId, areaCode, year, end);
+  return p && p.kind === 'rate' ? { numerator: p.numerator, denominator: p.denominator } : null;
+}
+
+/** What actualAt adds up: the value (flows, levels) or the pooled counts (rates) over the contributing areas. */
+function partsAt(
+  folder: RefFolder,
+  indicatorId: string,
+  areaCode: string,
+  year: number,
+  end: number,
+): { kind: RefIndicator['kind']; value: number; numerator: number; denominator: number } | null {
   const indicator = folder.indicators.get(indicatorId);
   if (!indicator) return null;
   const start = year * 12;
@@ -217,8 +237,7 @@ export function actualAt(folder: RefFolder, indicatorId: string, areaCode: strin
       den += atLast.reduce((s, r) => s + (r.denominator ?? 0), 0);
     }
   }
-  if (indicator.kind === 'rate') return den > 0 ? (100 * num) / den : null;
-  return value;
+  return { kind: indicator.kind, value, numerator: num, denominator: den };
 }
 
 function satisfied(actual: number, comparator: string, target: number): boolean {

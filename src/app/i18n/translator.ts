@@ -8,7 +8,7 @@ import type { StatusReading } from '../../domain/status';
 import type { Status } from '../../domain/types';
 import type { Lang } from '../url-state';
 import { en } from './en';
-import { ISSUES, MONTHS_EN, READING, STATUS } from './words';
+import { CSV_ERRORS, ISSUES, MONTHS_EN, READING, STATUS } from './words';
 import { zh, type MessageKey } from './zh';
 
 export type { MessageKey };
@@ -31,7 +31,9 @@ export function translator(lang: Lang) {
       word: r.reading === 'met_so_far' || r.reading === 'unmet_so_far' ? READING[lang][r.reading] : STATUS[lang][r.reading],
       when: r.month == null ? null : fill(m.asOfMonth, { month: lang === 'zh' ? r.month : MONTHS_EN[r.month - 1]! }),
     }),
-    issue: (code: IssueCode, detail: string | null) => fill(ISSUES[lang][code], { detail: detail ?? '' }),
+    issue: (code: IssueCode, detail: string | null) =>
+      // DuckDB names a structural error in English capitals (MISSING COLUMNS): say it in the reader's words.
+      fill(ISSUES[lang][code], { detail: code === 'csv_structure' ? (CSV_ERRORS[lang][detail ?? ''] ?? CSV_ERRORS[lang].other!) : (detail ?? '') }),
   };
 }
 
@@ -42,3 +44,4 @@ export const ALL_MESSAGES = MESSAGES;
 export const ALL_STATUS = STATUS;
 export const ALL_ISSUES = ISSUES;
 export const ALL_READING = READING;
+export const ALL_CSV_ERRORS = CSV_ERRORS;

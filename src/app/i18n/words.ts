@@ -41,7 +41,7 @@ export const ISSUES: Record<Lang, Record<IssueCode, string>> = {
     denominator_zero: '分母须大于0',
     numerator_exceeds_denominator: '分子大于分母',
     value_needed: '缺少数值 value',
-    csv_structure: 'CSV 结构错误（{detail}）',
+    csv_structure: 'CSV 格式错误：{detail}',
     file_unreadable: '文件无法读取',
     file_empty: '文件为空',
     file_binary: '不是文本文件（含二进制内容）',
@@ -77,7 +77,7 @@ export const ISSUES: Record<Lang, Record<IssueCode, string>> = {
     denominator_zero: 'denominator must be greater than 0',
     numerator_exceeds_denominator: 'numerator is greater than the denominator',
     value_needed: 'value is missing',
-    csv_structure: 'malformed CSV ({detail})',
+    csv_structure: 'malformed CSV: {detail}',
     file_unreadable: 'the file cannot be read',
     file_empty: 'the file is empty',
     file_binary: 'not a text file (binary content)',
@@ -89,5 +89,30 @@ export const ISSUES: Record<Lang, Record<IssueCode, string>> = {
     no_valid_rows: 'no row passed the checks; nothing was changed',
     encoding_unsure: 'the encoding could not be determined',
     table_missing: 'a table is missing: {detail}',
+  },
+};
+
+/**
+ * The structural errors DuckDB's CSV reader reports (its `error_type`), in words: the detail of a
+ * csv_structure issue. A type not listed here reads as the generic `other`.
+ */
+export const CSV_ERRORS: Record<Lang, Record<string, string>> = {
+  zh: {
+    CAST: '值无法按该列读取',
+    'MISSING COLUMNS': '字段少于表头',
+    'TOO MANY COLUMNS': '字段多于表头',
+    'UNQUOTED VALUE': '引号未正确闭合',
+    'LINE SIZE OVER MAXIMUM': '这一行过长',
+    'INVALID UNICODE': '含无法识别的字符',
+    other: '这一行无法按表格读取',
+  },
+  en: {
+    CAST: 'a value cannot be read for its column',
+    'MISSING COLUMNS': 'fewer fields than the header',
+    'TOO MANY COLUMNS': 'more fields than the header',
+    'UNQUOTED VALUE': 'a quote is not closed properly',
+    'LINE SIZE OVER MAXIMUM': 'the line is too long',
+    'INVALID UNICODE': 'characters that cannot be read',
+    other: 'the line cannot be read as a table row',
   },
 };

@@ -64,15 +64,17 @@ export async function checkStaged(engine: SqlEngine, input: StagedInput): Promis
        ${NUMERIC_COLUMNS[table].map((c) => `, num_of(r.${c}) AS ${NUM(c)}`).join('')}
      FROM (SELECT __line AS line, ${cols} FROM raw_${t}) r ${joins};
      -- Each line's first failing check, in the table's order (the order is the priority), and
-     -- its rank among the lines with its key (a duplicate is every one after the first).
+     -- its rank among the lines with its key that pass every check: a duplicate is an acceptable
+     -- line after the first acceptable one (a line is never the duplicate of a rejected line).
      CREATE OR REPLACE TEMP TABLE flag_${t} AS
-     SELECT line,
+     SELECT line, idx, val, key_val,
+       row_number() OVER (PARTITION BY ${key}, idx IS NULL ORDER BY line) AS dup_n,
+       first_value(line) OVER (PARTITION BY ${key}, idx IS NULL ORDER BY line) AS first_line
+     FROM (SELECT line, ${key},
        CASE ${checks.map((c, i) => `WHEN coalesce(${c.when}, false) THEN ${i}`).join(' ')} END AS idx,
        CASE ${checks.map((c) => `WHEN coalesce(${c.when}, false) THEN ${shown(c)}`).join(' ')} END AS val,
-       row_number() OVER (PARTITION BY ${key} ORDER BY line) AS dup_n,
-       first_value(line) OVER (PARTITION BY ${key} ORDER BY line) AS first_line,
        left(concat_ws(' / ', ${key}), ${VALUE_PREVIEW}) AS key_val
-     FROM chk_${t};
+     FROM chk_${t});
      CREATE OR REPLACE TEMP TABLE new_${t} AS SELECT * FROM (${TYPED[table]}
        WHERE line NOT IN (SELECT line FROM flag_${t} WHERE idx IS NOT NULL OR dup_n > 1) ORDER BY line);`,
   );

@@ -113,7 +113,7 @@ export const TYPED: Record<TableName, string> = {
       group_zh, group_en, numerator_zh, numerator_en, denominator_zh, denominator_en, ledger_rule FROM chk_indicators`,
   targets: `SELECT line, target_id, indicator_id, area_code, CAST(year AS INTEGER) AS year, comparator,
       ${NUM('target_value')} AS target_value, baseline,
-      coalesce(due_date, year || '-12-31') AS due_date, doc_id, clause, quote FROM chk_targets`,
+      coalesce(due_date, year || '-12-31') AS due_date, doc_id, clause, quote, owner FROM chk_targets`,
   actuals: `SELECT line, indicator_id, area_code, period,
       ${periodIdxSql('period')} AS period_idx,
       CASE WHEN kind = 'rate' THEN NULL ELSE ${NUM('value')} END AS value,
@@ -131,7 +131,7 @@ export const DDL: Record<TableName, string> = {
     group_zh VARCHAR, group_en VARCHAR, numerator_zh VARCHAR, numerator_en VARCHAR, denominator_zh VARCHAR, denominator_en VARCHAR,
     ledger_rule VARCHAR`,
   targets: `target_id VARCHAR, indicator_id VARCHAR, area_code VARCHAR, year INTEGER, comparator VARCHAR, target_value DOUBLE,
-    baseline VARCHAR, due_date VARCHAR, doc_id VARCHAR, clause VARCHAR, quote VARCHAR`,
+    baseline VARCHAR, due_date VARCHAR, doc_id VARCHAR, clause VARCHAR, quote VARCHAR, owner VARCHAR`,
   actuals: `indicator_id VARCHAR, area_code VARCHAR, period VARCHAR, period_idx INTEGER, value DOUBLE, numerator DOUBLE,
     denominator DOUBLE, basis VARCHAR, source VARCHAR, illustrative BOOLEAN`,
 };

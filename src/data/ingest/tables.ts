@@ -55,6 +55,8 @@ export const TABLES: Record<TableName, TableSpec> = {
       'doc_id',
       'clause',
       'quote',
+      // Optional (contract): 责任单位, who answers for the target, as the document names it.
+      'owner',
     ],
     required: ['target_id', 'indicator_id', 'area_code', 'year', 'comparator', 'doc_id'],
     key: ['target_id'],

@@ -9,7 +9,6 @@ import { useRefreshFailures } from '../../app/refresh-log';
 import { chartPng } from '../../charts/EChart';
 import { Header } from '../panels/Header';
 import { useDistrictSummaries, useFilteredTargets } from '../panels/hooks';
-import { areaName, indicatorName } from '../panels/labels';
 import { PanelBoundary } from '../panels/PanelBoundary';
 import { MapPanel } from '../panels/MapPanel';
 import { SampleBadge } from '../panels/SampleBadge';
@@ -17,24 +16,23 @@ import { crossFilterAreas } from './cross-filter';
 import { Filters } from './Filters';
 import { LedgerPanel } from './LedgerPanel';
 import { LoadPanel } from './LoadPanel';
-import { sortRows, parseSort } from './sort-rows';
+import { screenOrder } from './sort-rows';
+import { buildTableExport } from './table-export';
+import { pngCaption, pngFileName, tableExportScope } from './take-aways';
 import { TargetList } from './TargetList';
 import { useAnalystTheme } from './use-analyst-theme';
 import { useChunk } from './use-chunk';
 import { usePhone } from './use-phone';
 
 export function AnalystView() {
-  const { i18n, state, setState, year, catalog, areas } = useDashboard();
+  const dashboard = useDashboard();
+  const { i18n, state, setState, catalog, areas } = dashboard;
   const judged = useFilteredTargets();
   const districts = useDistrictSummaries();
   const failures = useRefreshFailures();
   const { lang } = i18n;
-  const sort = parseSort(state.sort);
   // In the order on screen (the table, the cards, the CSV).
-  const rows = useMemo(
-    () => sortRows(judged.rows, sort, { indicator: (j) => indicatorName(j.indicator, lang), area: (j) => areaName(j.area, lang) }),
-    [judged.rows, sort.key, sort.desc, lang], // eslint-disable-line react-hooks/exhaustive-deps -- sort is derived from state.sort
-  );
+  const rows = useMemo(() => screenOrder(judged.rows, state.sort, lang), [judged.rows, state.sort, lang]);
   const selected = rows.find((r) => judgedKey(r) === state.target) ?? null;
   // The detail (its charts and their builders) loads with the first target chosen.
   const detail = useChunk('target-detail', () => import('./TargetDetail'), selected != null);
@@ -56,18 +54,22 @@ export function AnalystView() {
     setState({ target: id === state.target ? null : id });
   };
 
-  // The CSV writer (PapaParse) loads on the first export.
+  // The CSV writer (PapaParse) loads on the first export. The file says what it is (take-aways.ts).
   const exportCsv = async () => {
-    const { buildTargetsCsv, download } = await import('./export-csv');
-    download(`targets-${year}.csv`, buildTargetsCsv(rows, i18n.lang, i18n.status));
+    const { writeTableCsv, download } = await import('./export-csv');
+    const model = buildTableExport(rows, tableExportScope(dashboard, rows));
+    download(`${model.fileName}.csv`, writeTableCsv(model));
   };
   const exportPng = async () => {
-    const url = await chartPng('analyst-monthly');
-    if (!url) return;
+    if (!selected) return;
+    const png = await chartPng('analyst-monthly', pngCaption(dashboard, selected), i18n.lang === 'zh' ? 'zh-CN' : 'en');
+    if (!png) return;
+    const url = URL.createObjectURL(new Blob([png as BlobPart], { type: 'image/png' }));
     const a = document.createElement('a');
     a.href = url;
-    a.download = `${state.target ?? 'chart'}.png`;
+    a.download = pngFileName(dashboard, selected);
     a.click();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
   };
 
   return (

@@ -1,12 +1,13 @@
 /**
  * Every filter of the workbench, all in the URL: a search box (indicator, document, owner), areas
  * (city → district → the towns and zones that have targets or figures), year (each with the count
- * the list would show), as-of month, indicator group, source document and status (each with its
- * count); one control clears them all. On a phone the filters other than search open in a sheet.
+ * the list would show), as-of month, indicator group, source document, 责任单位 and status (each
+ * with its count); one control clears them all. On a phone the filters other than search open in a sheet.
  */
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useDashboard } from '../../app/dashboard-context';
 import { formatPeriod } from '../../domain/period';
+import { ownerUnits } from '../../domain/owners';
 import { STATUSES, type Area } from '../../domain/types';
 import { useAreasWithData, useFilteredTargets } from '../panels/hooks';
 import { areaName } from '../panels/labels';
@@ -86,8 +87,13 @@ export function Filters() {
     return [...seen.entries()];
   }, [catalog.indicators, lang]);
   const docs = useMemo(() => [...new Set(catalog.targets.filter((t) => t.year === year).map((t) => t.docId))], [catalog.targets, year]);
+  // The units named as 责任单位 by the year's targets, and any chosen in the URL that are not among them.
+  const owners = useMemo(() => {
+    const units = new Set(catalog.targets.filter((t) => t.year === year).flatMap((t) => ownerUnits(t.owner)));
+    return [...new Set([...state.owners, ...[...units].sort(new Intl.Collator('zh-CN').compare)])];
+  }, [catalog.targets, year, state.owners]);
   const areaSummary = areas.length === 0 ? i18n.t('allAreas') : areas.map((a) => areaName(catalog.areaByCode.get(a), lang)).join('、');
-  const active = areas.length + state.groups.length + state.docs.length + state.statuses.length;
+  const active = areas.length + state.groups.length + state.docs.length + state.statuses.length + state.owners.length;
   const filtered = active > 0 || state.year != null || state.asof != null || state.q !== '';
 
   return (
@@ -167,6 +173,19 @@ export function Filters() {
             ))}
           </select>
         </label>
+        {owners.length > 0 && (
+          <label>
+            <span className="filter-label">{i18n.t('owner')}</span>
+            <select name="owner" value={state.owners[0] ?? ''} onChange={(e) => setState({ owners: e.target.value ? [e.target.value] : [], target: null })}>
+              <option value="">{i18n.t('all')}</option>
+              {owners.map((u) => (
+                <option key={u} value={u}>
+                  {u}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
         <fieldset className="status-filter" data-filter="status">
           <legend className="filter-label">{i18n.t('status')}</legend>
           {STATUSES.map((s) => (
@@ -191,7 +210,7 @@ export function Filters() {
           className="clear-filters"
           data-clear-filters=""
           disabled={!filtered}
-          onClick={() => setState({ areas: [], groups: [], docs: [], statuses: [], year: null, asof: null, target: null, sort: null, q: '' })}
+          onClick={() => setState({ areas: [], groups: [], docs: [], statuses: [], owners: [], year: null, asof: null, target: null, sort: null, q: '' })}
         >
           {i18n.t('clearFilters')}
         </button>

@@ -1,21 +1,20 @@
 /**
  * Bring your own data: a file input and a drop zone for any of the four tables. Files are read
  * locally and loaded into DuckDB in this tab; nothing is sent anywhere. Each load's outcome is
- * shown in [data-load-report].
+ * shown in [data-load-report] (LoadReport.tsx).
  */
 import { useState, type DragEvent } from 'react';
 import { useDashboard } from '../../app/dashboard-context';
 import { loadSingleFile } from '../../data/ingest/commit';
-import type { FileReport } from '../../data/ingest/issues';
 import type { StageOptions } from '../../data/ingest/stage';
 import { clearLedger } from '../../data/ledger/clear-ledger';
-import { areaName } from '../panels/labels';
-
-const MAX_SHOWN = 50;
+import { LoadReport, type LoadedFile } from './LoadReport';
 
 export function LoadPanel() {
-  const { engine, i18n, catalog, reloadFolder } = useDashboard();
-  const [reports, setReports] = useState<FileReport[]>([]);
+  const { engine, i18n, reloadFolder } = useDashboard();
+  const [reports, setReports] = useState<LoadedFile[]>([]);
+  // Each load's reports are new components (a list shown in full is not carried over to the next load).
+  const [generation, setGeneration] = useState(0);
   const [busy, setBusy] = useState(false);
   const [over, setOver] = useState(false);
   // Files whose encoding could not be told wait here until the user picks one after the preview.
@@ -23,16 +22,18 @@ export function LoadPanel() {
 
   async function loadBytes(list: { name: string; bytes: Uint8Array; options?: StageOptions }[]) {
     setBusy(true);
-    const out: FileReport[] = [];
+    const out: LoadedFile[] = [];
     const waiting = new Map<string, Uint8Array>();
     try {
       for (const f of list) {
         const report = await loadSingleFile(engine, { name: f.name, bytes: f.bytes }, f.options);
         if (report.fatal?.code === 'encoding_unsure') waiting.set(f.name, f.bytes);
-        out.push(report);
+        // The bytes stay while the report is shown only where its rejected lines can be downloaded.
+        out.push({ report, bytes: report.rejected.length > 0 ? f.bytes : null });
       }
     } finally {
       setReports(out);
+      setGeneration((g) => g + 1);
       setPending(waiting);
       setBusy(false);
     }
@@ -95,53 +96,27 @@ export function LoadPanel() {
         {i18n.t('resetData')}
       </button>
       <div data-load-report="" aria-live="polite" data-busy={busy ? 'true' : 'false'}>
-        {reports.map((r, i) => (
-          <div key={i} className={`report${r.fatal ? ' report-fatal' : ''}`} data-file={r.file} data-table={r.table ?? ''} data-accepted={r.accepted} data-rejected={r.rejected.length}>
-            <p>
-              <strong>{r.file}</strong>
-              {r.table ? ` → ${r.table}` : ''}
-              {r.encoding ? ` · ${i18n.t('encoding')} ${r.encoding}` : ''}
-              {' · '}
-              {i18n.t('accepted')} {r.accepted} {i18n.t('rows')} · {i18n.t('rejectedRows')} {r.rejected.length} {i18n.t('rows')}
-            </p>
-            {r.fatal && <p className="fatal-line">{i18n.issue(r.fatal.code, r.fatal.detail)}</p>}
-            {r.preview != null && pending.has(r.file) && (
-              <div className="encoding-choice" data-encoding-choice="">
-                <p>{i18n.t('encodingUnsure')}</p>
-                <pre className="preview">{r.preview}</pre>
-                {(['gb18030', 'utf-8'] as const).map((enc) => (
-                  <button key={enc} type="button" onClick={() => void loadBytes([{ name: r.file, bytes: pending.get(r.file)!, options: { encoding: enc } }])}>
-                    {i18n.t('loadAs', { encoding: enc.toUpperCase() })}
+        {reports.map((loaded, i) => {
+          const r = loaded.report;
+          return (
+            <LoadReport key={`${generation}:${i}`} loaded={loaded}>
+              {r.preview != null && pending.has(r.file) && (
+                <div className="encoding-choice" data-encoding-choice="">
+                  <p>{i18n.t('encodingUnsure')}</p>
+                  <pre className="preview">{r.preview}</pre>
+                  {(['gb18030', 'utf-8'] as const).map((enc) => (
+                    <button key={enc} type="button" onClick={() => void loadBytes([{ name: r.file, bytes: pending.get(r.file)!, options: { encoding: enc } }])}>
+                      {i18n.t('loadAs', { encoding: enc.toUpperCase() })}
+                    </button>
+                  ))}
+                  <button type="button" onClick={() => setPending(new Map())}>
+                    {i18n.t('cancel')}
                   </button>
-                ))}
-                <button type="button" onClick={() => setPending(new Map())}>
-                  {i18n.t('cancel')}
-                </button>
-              </div>
-            )}
-            {r.mapped && r.mapped.length > 0 && (
-              <ul className="mapped">
-                {r.mapped.map((m) => (
-                  <li key={m.from} data-mapped={m.from}>
-                    {i18n.t(m.kind === 'former' ? 'mappedArea' : 'mappedName', { from: m.from, to: areaName(catalog.areaByCode.get(m.to), i18n.lang) || m.to, code: m.to, n: m.rows })}
-                  </li>
-                ))}
-              </ul>
-            )}
-            {r.rejected.length > 0 && (
-              <ul>
-                {r.rejected.slice(0, MAX_SHOWN).map((x, k) => (
-                  <li key={k} data-line={x.line ?? ''} data-code={x.code}>
-                    {x.line != null ? i18n.t('line', { n: x.line }) : ''}
-                    {x.column ? ` · ${x.column}` : ''}
-                    {x.value != null ? ` “${x.value}”` : ''}: {i18n.issue(x.code, x.detail)}
-                  </li>
-                ))}
-                {r.rejected.length > MAX_SHOWN && <li>…</li>}
-              </ul>
-            )}
-          </div>
-        ))}
+                </div>
+              )}
+            </LoadReport>
+          );
+        })}
       </div>
     </section>
   );

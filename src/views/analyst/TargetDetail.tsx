@@ -10,6 +10,7 @@ import { SampleBadge } from '../panels/SampleBadge';
 import { shownSources } from '../../domain/sources';
 import { AreaLine, PaceText, RowStatus } from './row-parts';
 import { useAnalystTheme } from './use-analyst-theme';
+import { OwnerLine } from '../panels/OwnerLine';
 
 export function TargetDetail({ judged, onArea }: { judged: JudgedTarget; onArea: (areaCode: string) => void }) {
   const { i18n, catalog } = useDashboard();
@@ -94,6 +95,7 @@ export function TargetDetail({ judged, onArea }: { judged: JudgedTarget; onArea:
             <strong>{target.docId}</strong> {target.clause ?? ''}
           </p>
           <p className="quote">{target.quote ?? i18n.t('noQuote')}</p>
+          <OwnerLine owner={target.owner} />
           {(sources.real.length > 0 || components?.illustrative) && (
             <p className="figure-sources" data-figure-sources="">
               {i18n.t('source')}: {[...sources.real, ...(components?.illustrative ? [i18n.t('illustrativeSource')] : [])].join(lang === 'zh' ? '；' : '; ')}

@@ -1,11 +1,10 @@
 /**
- * The filtered target table as CSV for Excel: UTF-8 with a BOM (so Excel shows Chinese), and any
- * text cell that a spreadsheet would read as a formula prefixed with an apostrophe.
+ * The table export (table-export.ts) written as CSV for Excel: UTF-8 with a BOM (so Excel shows
+ * Chinese), the header block first, a blank line, then the columns and rows; any text cell that a
+ * spreadsheet would read as a formula prefixed with an apostrophe.
  */
 import Papa from 'papaparse';
-import type { JudgedTarget } from '../../domain/types';
-import type { Lang } from '../../app/url-state';
-import { areaName, indicatorName } from '../panels/labels';
+import type { TableExport } from './table-export';
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 
@@ -14,32 +13,20 @@ export function safeCell(text: string): string {
   return FORMULA_START.test(text) ? `'${text}` : text;
 }
 
-const round = (v: number | null) => (v == null || !Number.isFinite(v) ? '' : Math.round(v * 1e4) / 1e4);
+/** Numbers stay numbers; text is neutralised; empty cells stay empty. */
+const cell = (v: string | number | null) => (v == null ? '' : typeof v === 'number' ? v : safeCell(v));
 
-export function buildTargetsCsv(rows: readonly JudgedTarget[], lang: Lang, statusWord: (s: JudgedTarget['judgement']['status']) => string): string {
-  const header =
-    lang === 'zh'
-      ? ['目标编号', '指标', '区域', '区划代码', '年度', '比较符', '目标值', '实际值', '序时进度', '状态', '完成度(%)', '判定月份', '单位', '文件', '条款', '原文']
-      : ['target_id', 'indicator', 'area', 'area_code', 'year', 'comparator', 'target', 'actual', 'expected', 'status', 'attainment_pct', 'judged_at', 'unit', 'document', 'clause', 'text'];
-  const data = rows.map((j) => [
-    safeCell(j.target.targetId),
-    safeCell(indicatorName(j.indicator, lang)),
-    safeCell(areaName(j.area, lang)),
-    safeCell(j.area.areaCode),
-    j.target.year,
-    safeCell(j.target.comparator),
-    round(j.judgement.target),
-    round(j.judgement.actual),
-    round(j.judgement.expected),
-    safeCell(statusWord(j.judgement.status)),
-    round(j.judgement.attainment),
-    j.judgement.judgedAt,
-    safeCell(j.indicator.unit),
-    safeCell(j.target.docId),
-    safeCell(j.target.clause ?? ''),
-    safeCell(j.target.quote ?? ''),
-  ]);
-  return '\uFEFF' + Papa.unparse({ fields: header, data }, { newline: '\r\n' });
+/** The CSV text of a table export. */
+export function writeTableCsv(model: TableExport): string {
+  const lines: (string | number)[][] = [
+    // Two cells, like the lines after it, so that readers that guess the delimiter find the comma.
+    [cell(model.title), ''],
+    ...model.about.map((a) => [cell(a.label), cell(a.value)]),
+    [],
+    model.columns.map((c) => cell(c.label)),
+    ...model.rows.map((r) => r.map(cell)),
+  ];
+  return '\uFEFF' + Papa.unparse(lines, { newline: '\r\n' });
 }
 
 /** Starts a download of `content` without any network request. */

@@ -11,6 +11,7 @@ import { readingOf } from '../../domain/status';
 import type { JudgedTarget } from '../../domain/types';
 import type { Column } from './table-columns';
 import { areaName, comparatorText } from '../panels/labels';
+import { OwnerLine } from '../panels/OwnerLine';
 import { StatusBadge } from '../panels/StatusBadge';
 
 /** The area a row is read for; an inherited target says, in words, where it was set. */
@@ -91,6 +92,7 @@ export function RowDetail({ judged, columns }: { judged: JudgedTarget; columns: 
           <strong>{target.docId}</strong> {target.clause ?? ''}
         </p>
         <p className="quote">{target.quote ?? i18n.t('noQuote')}</p>
+        <OwnerLine owner={target.owner} />
       </blockquote>
     </>
   );

@@ -3,9 +3,26 @@ import { gapToPace, gapToTarget } from '../../domain/analysis';
 import { judgedKey } from '../../domain/binding';
 import { severityRank } from '../../domain/status';
 import type { JudgedTarget } from '../../domain/types';
+import type { Lang } from '../../app/url-state';
+import type { MessageKey } from '../../app/i18n/translator';
+import { areaName, indicatorName } from '../panels/labels';
 
 export const SORT_KEYS = ['indicator', 'area', 'target', 'actual', 'pace', 'attainment', 'gap', 'pace_gap', 'status', 'doc'] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
+
+/** The column header (message key) each sort key is shown under: how a take-away names its order. */
+export const SORT_LABELS: Record<SortKey, MessageKey> = {
+  indicator: 'indicator',
+  area: 'area',
+  target: 'comparator',
+  actual: 'actual',
+  pace: 'pace',
+  attainment: 'attainment',
+  gap: 'gapTarget',
+  pace_gap: 'gapPace',
+  status: 'status',
+  doc: 'document',
+};
 
 /** '-attainment' → { key: 'attainment', desc: true }; unknown keys fall back to status order. */
 export function parseSort(sort: string | null): { key: SortKey; desc: boolean } {
@@ -57,4 +74,9 @@ export function sortRows(
     const c = typeof va === 'number' && typeof vb === 'number' ? va - vb : collator.compare(String(va), String(vb));
     return (sort.desc ? -c : c) || judgedKey(a).localeCompare(judgedKey(b));
   });
+}
+
+/** The table's order for a `sort` parameter in a language: what the table shows and what its export writes. */
+export function screenOrder(rows: readonly JudgedTarget[], sort: string | null, lang: Lang): JudgedTarget[] {
+  return sortRows(rows, parseSort(sort), { indicator: (j) => indicatorName(j.indicator, lang), area: (j) => areaName(j.area, lang) });
 }

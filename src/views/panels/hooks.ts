@@ -45,8 +45,8 @@ export function useDistrictSummaries() {
 
 /**
  * The analyst's rows: every target of the year, or with an area filter the targets set for those
- * areas and the rate targets they inherit (domain/binding.ts); then group, document and search
- * (target-filter.ts), and status. `unfiltered`: the same before the status filter (what the
+ * areas and the rate targets they inherit (domain/binding.ts); then group, document, owner and
+ * search (target-filter.ts), and status. `unfiltered`: the same before the status filter (what the
  * status choices count).
  */
 export function useFilteredTargets() {

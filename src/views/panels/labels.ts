@@ -11,3 +11,10 @@ const COMPARATOR_TEXT: Record<Lang, Record<Comparator, string>> = {
   en: { '>=': '≥', '>': '>', '<=': '≤', '<': '<', '=': '=', '~': '≈' },
 };
 export const comparatorText = (c: Comparator, lang: Lang) => COMPARATOR_TEXT[lang][c];
+
+/** Comparators as the reader's language writes a requirement in words (a take-away's column: 不低于, "at least"). */
+const COMPARATOR_WORDS: Record<Lang, Record<Comparator, string>> = {
+  zh: { '>=': '不低于', '>': '高于', '<=': '不高于', '<': '低于', '=': '等于', '~': '约' },
+  en: { '>=': 'at least', '>': 'more than', '<=': 'at most', '<': 'less than', '=': 'exactly', '~': 'about' },
+};
+export const comparatorWord = (c: Comparator, lang: Lang) => COMPARATOR_WORDS[lang][c];

@@ -1,23 +1,25 @@
 /**
  * The analyst's filters as rules on targets, shared by the list (hooks.ts) and what counts it
  * (the year list, the empty result): the area filter (domain/binding.ts listedTargets), then
- * group, document and search, which need no judgement. Status needs one and is applied to the
+ * group, document, 责任单位 and search, which need no judgement. Status needs one and is applied to the
  * judged rows only.
  */
 import type { UrlState } from '../../app/url-state';
 import { usableTargets } from '../../data/model';
 import { listedTargets, type ListedTarget } from '../../domain/binding';
+import { ownedByAny } from '../../domain/owners';
 import { matchesSearch, searchTerms } from '../../domain/search';
 import type { Catalog, Indicator, Target } from '../../domain/types';
 
-type Filters = Pick<UrlState, 'groups' | 'docs' | 'q'>;
+type Filters = Pick<UrlState, 'groups' | 'docs' | 'q'> & { owners?: readonly string[] };
 
-/** Group, document and search as one predicate. */
+/** Group, document, 责任单位 and search as one predicate. */
 export function targetFilter(state: Filters): (t: Target, indicator: Indicator) => boolean {
   const terms = searchTerms(state.q);
   return (t, indicator) =>
     (state.groups.length === 0 || state.groups.includes(indicator.groupZh ?? '')) &&
     (state.docs.length === 0 || state.docs.includes(t.docId)) &&
+    ownedByAny(t.owner, state.owners ?? []) &&
     matchesSearch(t, indicator, terms);
 }
 
@@ -43,7 +45,7 @@ export function yearCounts(catalog: Catalog, areas: readonly string[], state: Fi
 
 /** The year nearest to `year` (the later one on a tie) whose list holds rows for the area filter alone; null when none. */
 export function nearestYearWithTargets(catalog: Catalog, year: number, areas: readonly string[]): { year: number; count: number } | null {
-  const none = { groups: [], docs: [], q: '' };
+  const none = { groups: [], docs: [], q: '', owners: [] };
   const years = yearCounts(catalog, areas, none).filter((y) => y.year !== year && y.count > 0);
   years.sort((a, b) => Math.abs(a.year - year) - Math.abs(b.year - year) || b.year - a.year);
   return years[0] ?? null;
