@@ -12,6 +12,9 @@
  * - flow: latest `ytd`-basis row + the `flow` rows after it (all flow rows when no ytd row);
  *   level: value at the area's latest period; rate: numerator and denominator at each area's
  *   latest period; across contributing areas flows/levels add up, rates pool Σnum / Σden × 100;
+ * - a rate row with a value and no numerator/denominator is the rate itself: it is the actual of
+ *   its own area; when a sub-area's row at its latest period is such a value, nothing is pooled
+ *   (no actual);
  * - `baseline=prior_year`: target = the same indicator/area actual of year−1 read at December;
  * - pace (flows only) = target × months elapsed (January..E) ÷ months from January to the due month;
  * - status: no_data → met → missed (A ≥ due month) → on_track (flows: actual ≥ pace, or ≤ pace for
@@ -213,6 +216,11 @@ export function actualAt(folder: RefFolder, indicatorId: string, areaCode: strin
     if (indicator.kind === 'flow') value += flowOf(rows);
     else if (indicator.kind === 'level') value += atLast.reduce((s, r) => s + (r.value ?? 0), 0);
     else {
+      const given = atLast.find((r) => r.numerator == null && r.value != null);
+      if (given) {
+        if (code !== areaCode) return null; // a sub-area gives only its rate: nothing can be pooled
+        return given.value;
+      }
       num += atLast.reduce((s, r) => s + (r.numerator ?? 0), 0);
       den += atLast.reduce((s, r) => s + (r.denominator ?? 0), 0);
     }

@@ -34,6 +34,13 @@ export function AnalystView() {
     const { buildTargetsCsv, download } = await import('./export-csv');
     download(`targets-${year}.csv`, buildTargetsCsv(rows, i18n.lang, i18n.status));
   };
+  // The analyst table as a workbook: the CSV's columns, text as text (nothing to defuse), numbers as numbers.
+  const exportXlsx = async () => {
+    const [{ targetsTable, download }, { workbookBytes, XLSX_TYPE }] = await Promise.all([import('./export-csv'), import('../../data/write-workbook')]);
+    const { header, data } = targetsTable(rows, i18n.lang, i18n.status);
+    const bytes = await workbookBytes({ sheets: [{ name: i18n.t('targets'), rows: [header, ...data.map((r) => r.map((v) => (v === '' ? null : v)))] }] });
+    download(`targets-${year}.xlsx`, new Blob([bytes as BlobPart], { type: XLSX_TYPE }));
+  };
   const exportPng = async () => {
     const url = await chartPng('analyst-monthly');
     if (!url) return;
@@ -55,6 +62,9 @@ export function AnalystView() {
             </span>
             <button type="button" data-export="csv" onClick={() => void exportCsv()} disabled={rows.length === 0}>
               {i18n.t('exportCsv')}
+            </button>
+            <button type="button" data-export="xlsx" onClick={() => void exportXlsx()} disabled={rows.length === 0}>
+              {i18n.t('exportXlsx')}
             </button>
             <button type="button" data-export="png" onClick={exportPng} disabled={!selected}>
               {i18n.t('exportPng')}

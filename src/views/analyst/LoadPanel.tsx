@@ -1,15 +1,33 @@
 /**
- * Bring your own data: a file input and a drop zone for any of the four tables. Files are read
- * locally and loaded into DuckDB in this tab; nothing is sent anywhere. Each load's outcome is
- * shown in [data-load-report].
+ * Bring your own data: a file input and a drop zone for any of the four tables (CSV, Arrow,
+ * Parquet, or an Excel workbook read sheet by sheet). Files are read locally and loaded into
+ * DuckDB in this tab; nothing is sent anywhere. Each load's outcome is shown in [data-load-report],
+ * a workbook's sheet by sheet.
  */
 import { useState, type DragEvent } from 'react';
 import { useDashboard } from '../../app/dashboard-context';
-import { loadSingleFile } from '../../data/ingest/commit';
-import type { FileReport } from '../../data/ingest/issues';
+import { loadUpload } from '../../data/ingest/commit';
+import type { FileReport, LoadNotice } from '../../data/ingest/issues';
 import type { StageOptions } from '../../data/ingest/stage';
 import { clearLedger } from '../../data/ledger/clear-ledger';
+import type { Translator } from '../../app/i18n/translator';
 import { areaName } from '../panels/labels';
+import { TemplateButtons } from './TemplateButtons';
+
+/** A notice in words: a skipped row names its row, a sheet not read says why. */
+function noticeText(i18n: Translator, n: LoadNotice): string {
+  const vars = { n: n.code === 'unfilled_rows' || n.code === 'wide_cells' ? (n.value ?? '') : (n.line ?? ''), value: n.value ?? '' };
+  const key = {
+    total_row: 'noticeTotalRow',
+    note_row: 'noticeNoteRow',
+    unfilled_rows: 'noticeUnfilled',
+    sheet_hidden: 'noticeHidden',
+    sheet_empty: 'noticeEmpty',
+    sheet_no_table: 'noticeNoTable',
+    wide_cells: 'noticeWide',
+  } as const;
+  return i18n.t(key[n.code], vars);
+}
 
 const MAX_SHOWN = 50;
 
@@ -27,9 +45,9 @@ export function LoadPanel() {
     const waiting = new Map<string, Uint8Array>();
     try {
       for (const f of list) {
-        const report = await loadSingleFile(engine, { name: f.name, bytes: f.bytes }, f.options);
-        if (report.fatal?.code === 'encoding_unsure') waiting.set(f.name, f.bytes);
-        out.push(report);
+        const reports = await loadUpload(engine, { name: f.name, bytes: f.bytes }, f.options);
+        if (reports[0]?.fatal?.code === 'encoding_unsure') waiting.set(f.name, f.bytes);
+        out.push(...reports);
       }
     } finally {
       setReports(out);
@@ -80,7 +98,7 @@ export function LoadPanel() {
           {i18n.t('dropHere')} <span className="file-button">{i18n.t('chooseFile')}</span>
           <input
             type="file"
-            accept=".csv,.txt,.arrow,.feather,.arrows,.ipc,.parquet,text/csv"
+            accept=".csv,.txt,.xlsx,.xlsm,.xls,.arrow,.feather,.arrows,.ipc,.parquet,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel"
             multiple
             disabled={busy}
             onChange={(e) => {
@@ -91,18 +109,27 @@ export function LoadPanel() {
         </label>
         <p className="hint">{i18n.t('fileHint')}</p>
       </div>
+      <TemplateButtons />
       <button type="button" className="reset-data" data-reset-data="" onClick={() => void reset()} disabled={busy}>
         {i18n.t('resetData')}
       </button>
       <div data-load-report="" aria-live="polite" data-busy={busy ? 'true' : 'false'}>
         {reports.map((r, i) => (
-          <div key={i} className={`report${r.fatal ? ' report-fatal' : ''}`} data-file={r.file} data-table={r.table ?? ''} data-accepted={r.accepted} data-rejected={r.rejected.length}>
+          <div
+            key={i}
+            className={`report${r.fatal ? ' report-fatal' : ''}${r.sheet != null && !r.table ? ' report-skipped' : ''}`}
+            data-file={r.file}
+            data-sheet={r.sheet ?? ''}
+            data-table={r.table ?? ''}
+            data-accepted={r.accepted}
+            data-rejected={r.rejected.length}
+          >
             <p>
               <strong>{r.file}</strong>
+              {r.sheet != null ? ` · ${i18n.t('sheet', { name: r.sheet })}` : ''}
               {r.table ? ` → ${r.table}` : ''}
               {r.encoding ? ` · ${i18n.t('encoding')} ${r.encoding}` : ''}
-              {' · '}
-              {i18n.t('accepted')} {r.accepted} {i18n.t('rows')} · {i18n.t('rejectedRows')} {r.rejected.length} {i18n.t('rows')}
+              {r.sheet != null && !r.table && !r.fatal ? '' : ` · ${i18n.t('accepted')} ${r.accepted} ${i18n.t('rows')} · ${i18n.t('rejectedRows')} ${r.rejected.length} ${i18n.t('rows')}`}
             </p>
             {r.fatal && <p className="fatal-line">{i18n.issue(r.fatal.code, r.fatal.detail)}</p>}
             {r.preview != null && pending.has(r.file) && (
@@ -119,6 +146,15 @@ export function LoadPanel() {
                 </button>
               </div>
             )}
+            {r.notices && r.notices.length > 0 && (
+              <ul className="notices">
+                {r.notices.map((n, k) => (
+                  <li key={k} data-notice={n.code} data-line={n.line ?? ''}>
+                    {noticeText(i18n, n)}
+                  </li>
+                ))}
+              </ul>
+            )}
             {r.mapped && r.mapped.length > 0 && (
               <ul className="mapped">
                 {r.mapped.map((m) => (
@@ -131,9 +167,9 @@ export function LoadPanel() {
             {r.rejected.length > 0 && (
               <ul>
                 {r.rejected.slice(0, MAX_SHOWN).map((x, k) => (
-                  <li key={k} data-line={x.line ?? ''} data-code={x.code}>
+                  <li key={k} data-line={x.line ?? ''} data-cell={x.cell ?? ''} data-code={x.code}>
                     {x.line != null ? i18n.t('line', { n: x.line }) : ''}
-                    {x.column ? ` · ${x.column}` : ''}
+                    {x.cell ? ` · ${i18n.t('cell', { cell: x.cell })}` : x.column ? ` · ${x.column}` : ''}
                     {x.value != null ? ` “${x.value}”` : ''}: {i18n.issue(x.code, x.detail)}
                   </li>
                 ))}

@@ -4,6 +4,7 @@ import { ANALYST_THEME } from '../../charts/theme';
 import type { JudgedTarget } from '../../domain/types';
 import { formatGap, formatValue, formatValueNear, withFraction } from '../../domain/format';
 import { allocationCheck } from '../../domain/allocation';
+import { noActualReason } from '../../domain/judge';
 import { AreaComparisonPanel } from '../panels/AreaComparisonPanel';
 import { areaName, comparatorText, indicatorName } from '../panels/labels';
 import { MonthlyPanel } from '../panels/MonthlyPanel';
@@ -70,6 +71,12 @@ export function TargetDetail({ judged, onArea }: { judged: JudgedTarget; onArea:
                 {lang === 'en' ? (indicator.numeratorEn ?? indicator.numeratorZh) : indicator.numeratorZh} ÷{' '}
                 {lang === 'en' ? (indicator.denominatorEn ?? indicator.denominatorZh) : indicator.denominatorZh}
               </dd>
+            </div>
+          )}
+          {noActualReason(indicator.kind, components) && (
+            <div data-why="unpooled">
+              <dt>{i18n.t('noActual')}</dt>
+              <dd>{i18n.t('unpooledLong', { areas: (components?.unpooled ?? []).map((c) => areaName(catalog.areaByCode.get(c), lang) || c).join('、') })}</dd>
             </div>
           )}
           {components?.fromChildren && (

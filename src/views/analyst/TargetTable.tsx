@@ -9,6 +9,7 @@ import { useDashboard } from '../../app/dashboard-context';
 import type { JudgedTarget } from '../../domain/types';
 import { gapToPace, gapToTarget } from '../../domain/analysis';
 import { judgedKey } from '../../domain/binding';
+import { noActualReason } from '../../domain/judge';
 import { formatGap, formatPercent, formatValue, formatValueNear } from '../../domain/format';
 import { kpiAttrs } from '../panels/kpi-attrs';
 import { areaName, comparatorText, indicatorName } from '../panels/labels';
@@ -131,7 +132,10 @@ export function TargetTable({
               ? `${i18n.t('baselinePrior')}${judgement.target != null ? `（${fmt(judgement.target)}）` : ''}`
               : `${comparatorText(target.comparator, lang)} ${fmt(judgement.target)}`}
           </td>
-          <td className="num">{formatValueNear(judgement.actual, indicator.unit, lang, judgement.target)}</td>
+          <td className="num">
+            {formatValueNear(judgement.actual, indicator.unit, lang, judgement.target)}
+            {noActualReason(indicator.kind, j.components) && <span className="why">{i18n.t('unpooledShort')}</span>}
+          </td>
           <td className="num">{judgement.expected != null ? fmt(judgement.expected) : '—'}</td>
           <td className="num">{formatPercent(judgement.attainment)}</td>
           <td className={`num gap ${gap != null && gap < 0 ? 'neg' : ''}`}>

@@ -1,6 +1,7 @@
 /**
  * The filtered target table as CSV for Excel: UTF-8 with a BOM (so Excel shows Chinese), and any
- * text cell that a spreadsheet would read as a formula prefixed with an apostrophe.
+ * text cell that a spreadsheet would read as a formula prefixed with an apostrophe. The same table
+ * (targetsTable) is also exported as a workbook, where text cells are text and need no prefix.
  */
 import Papa from 'papaparse';
 import type { JudgedTarget } from '../../domain/types';
@@ -16,30 +17,41 @@ export function safeCell(text: string): string {
 
 const round = (v: number | null) => (v == null || !Number.isFinite(v) ? '' : Math.round(v * 1e4) / 1e4);
 
-export function buildTargetsCsv(rows: readonly JudgedTarget[], lang: Lang, statusWord: (s: JudgedTarget['judgement']['status']) => string): string {
+/** The table's header and rows, as plain text and numbers (empty text where there is no figure). */
+export function targetsTable(
+  rows: readonly JudgedTarget[],
+  lang: Lang,
+  statusWord: (s: JudgedTarget['judgement']['status']) => string,
+): { header: string[]; data: (string | number)[][] } {
   const header =
     lang === 'zh'
       ? ['目标编号', '指标', '区域', '区划代码', '年度', '比较符', '目标值', '实际值', '序时进度', '状态', '完成度(%)', '判定月份', '单位', '文件', '条款', '原文']
       : ['target_id', 'indicator', 'area', 'area_code', 'year', 'comparator', 'target', 'actual', 'expected', 'status', 'attainment_pct', 'judged_at', 'unit', 'document', 'clause', 'text'];
   const data = rows.map((j) => [
-    safeCell(j.target.targetId),
-    safeCell(indicatorName(j.indicator, lang)),
-    safeCell(areaName(j.area, lang)),
-    safeCell(j.area.areaCode),
+    j.target.targetId,
+    indicatorName(j.indicator, lang),
+    areaName(j.area, lang),
+    j.area.areaCode,
     j.target.year,
-    safeCell(j.target.comparator),
+    j.target.comparator,
     round(j.judgement.target),
     round(j.judgement.actual),
     round(j.judgement.expected),
-    safeCell(statusWord(j.judgement.status)),
+    statusWord(j.judgement.status),
     round(j.judgement.attainment),
     j.judgement.judgedAt,
-    safeCell(j.indicator.unit),
-    safeCell(j.target.docId),
-    safeCell(j.target.clause ?? ''),
-    safeCell(j.target.quote ?? ''),
+    j.indicator.unit,
+    j.target.docId,
+    j.target.clause ?? '',
+    j.target.quote ?? '',
   ]);
-  return '\uFEFF' + Papa.unparse({ fields: header, data }, { newline: '\r\n' });
+  return { header, data };
+}
+
+export function buildTargetsCsv(rows: readonly JudgedTarget[], lang: Lang, statusWord: (s: JudgedTarget['judgement']['status']) => string): string {
+  const { header, data } = targetsTable(rows, lang, statusWord);
+  const safe = data.map((row) => row.map((v) => (typeof v === 'string' ? safeCell(v) : v)));
+  return '\uFEFF' + Papa.unparse({ fields: header, data: safe }, { newline: '\r\n' });
 }
 
 /** Starts a download of `content` without any network request. */
