@@ -184,3 +184,33 @@ describe('records as CSV', () => {
   it('quotes what needs quoting, and nothing else', () =>
     expect(csvRecord(['a', 'b,c', 'say "x"', ' pad', 'line\nbreak', null, 3, ''])).toBe('a,"b,c","say ""x"""," pad","line\nbreak",,3,'));
 });
+
+describe('the README', () => {
+  it('lists every Chinese column name of the ingest rules, by table, and no other', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { COLUMN_NAMES_ZH, NAME_COLUMNS_ZH } = await import('../../src/data/ingest/tables');
+    const readme = readFileSync('README.md', 'utf8');
+    // A note in brackets after a name (the values 口径 takes) is not a name.
+    const list = (text: string | undefined) => (text ?? '').replace(/\([^)]*\)/g, '').split(',').map((n) => n.trim()).filter(Boolean);
+    for (const table of ['areas', 'indicators', 'targets', 'actuals'] as const) {
+      const line = readme.split('\n').find((l) => l.startsWith(`| ${table} | `)) ?? '';
+      // `column`: 名称, 名称; by name: 名称, 名称 · `column`: …
+      const listed = Object.fromEntries(
+        line
+          .slice(`| ${table} | `.length, -2)
+          .split(' · ')
+          .map((part) => {
+            const [, column, rest] = /^`(\w+)`: (.*)$/.exec(part.trim()) ?? [];
+            const [codes, names] = (rest ?? '').split('; by name: ');
+            return [column, { codes: list(codes), names: list(names) }];
+          }),
+      );
+      const columns = new Set([...Object.keys(COLUMN_NAMES_ZH[table]), ...Object.keys(NAME_COLUMNS_ZH[table])]);
+      expect(Object.keys(listed).sort(), table).toEqual([...columns].sort());
+      for (const c of columns) {
+        expect(listed[c]?.codes, `${table}.${c}`).toEqual([...(COLUMN_NAMES_ZH[table][c] ?? [])]);
+        expect(listed[c]?.names, `${table}.${c} by name`).toEqual([...(NAME_COLUMNS_ZH[table][c] ?? [])]);
+      }
+    }
+  });
+});

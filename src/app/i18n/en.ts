@@ -166,5 +166,8 @@ export const en: Record<MessageKey, string> = {
   downloadMonthly: 'Download {month} monthly report form',
   noActual: 'Cannot compute',
   unpooledShort: 'sub-areas give rates only',
-  unpooledLong: '{areas} report only the rate itself (no numerator and denominator), so the sub-areas’ rates cannot be pooled into this area’s.',
+  unpooledCell: 'cannot pool',
+  listSep: ', ',
+  listMore: '{list} and others ({n} areas)',
+  unpooledLong: '{areas} report only the rate itself (no numerator and denominator): the sub-areas’ rates cannot be pooled into this area’s.',
 };

@@ -165,6 +165,9 @@ export const zh = {
   downloadMonthly: '下载 {month} 月报模板',
   noActual: '无法计算',
   unpooledShort: '下级仅报比率，无法汇总',
+  unpooledCell: '无法汇总',
+  listSep: '、',
+  listMore: '{list}等{n}个区域',
   unpooledLong: '{areas}只报送了比率本身（没有分子和分母），各下级的比率不能汇总为本区域的比率。',
 } as const;
 

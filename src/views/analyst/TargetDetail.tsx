@@ -17,6 +17,9 @@ export function TargetDetail({ judged, onArea }: { judged: JudgedTarget; onArea:
   const fmt = (v: number | null) => formatValue(v, indicator.unit, lang);
   const hasChildren = catalog.areas.some((a) => a.parentCode === area.areaCode && a.level !== 'zone');
   const allocation = allocationCheck(target, indicator.kind, catalog.targets, catalog.areas);
+  // A few names, then how many in all: a parent may have dozens of sub-areas.
+  const areaList = (names: string[]) =>
+    names.length <= 4 ? names.join(i18n.t('listSep')) : i18n.t('listMore', { list: names.slice(0, 4).join(i18n.t('listSep')), n: names.length });
   const kindKey = indicator.kind === 'flow' ? 'kindFlow' : indicator.kind === 'level' ? 'kindLevel' : 'kindRate';
   return (
     <section className="detail" aria-labelledby="detail-title" data-detail={target.targetId}>
@@ -76,7 +79,7 @@ export function TargetDetail({ judged, onArea }: { judged: JudgedTarget; onArea:
           {noActualReason(indicator.kind, components) && (
             <div data-why="unpooled">
               <dt>{i18n.t('noActual')}</dt>
-              <dd>{i18n.t('unpooledLong', { areas: (components?.unpooled ?? []).map((c) => areaName(catalog.areaByCode.get(c), lang) || c).join('、') })}</dd>
+              <dd>{i18n.t('unpooledLong', { areas: areaList((components?.unpooled ?? []).map((c) => areaName(catalog.areaByCode.get(c), lang) || c)) })}</dd>
             </div>
           )}
           {components?.fromChildren && (

@@ -134,7 +134,7 @@ export function TargetTable({
           </td>
           <td className="num">
             {formatValueNear(judgement.actual, indicator.unit, lang, judgement.target)}
-            {noActualReason(indicator.kind, j.components) && <span className="why">{i18n.t('unpooledShort')}</span>}
+            {noActualReason(indicator.kind, j.components) && <span className="why">{i18n.t('unpooledCell')}</span>}
           </td>
           <td className="num">{judgement.expected != null ? fmt(judgement.expected) : '—'}</td>
           <td className="num">{formatPercent(judgement.attainment)}</td>
