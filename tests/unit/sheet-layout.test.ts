@@ -171,6 +171,14 @@ describe('the ZIP guard', () => {
     expect(zipUnpackedSize(zipOf(0xffffffff))).toBe(Infinity);
     expect(zipUnpackedSize(new TextEncoder().encode('not a zip at all, just text'))).toBeNull();
   });
+  it('a ZIP without its directory, or whose directory points at no local header, is not a ZIP', () => {
+    const whole = zipOf(4);
+    // The local header and its data alone, as in actuals-saved-as.xlsx (SheetJS loops on it without end).
+    expect(zipUnpackedSize(whole.subarray(0, 30 + 24 + 6))).toBeNull();
+    const moved = Uint8Array.from(whole);
+    new DataView(moved.buffer).setUint32(whole.length - 22 - 46 - 24 + 42, 7, true);
+    expect(zipUnpackedSize(moved)).toBeNull();
+  });
   it('a workbook by its bytes: ZIP, compound file, or an HTML table named .xls', () => {
     expect(isWorkbook('a.bin', zipOf(4))).toBe(true);
     expect(isWorkbook('a.bin', Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0]))).toBe(true);

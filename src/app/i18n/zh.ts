@@ -156,6 +156,7 @@ export const zh = {
   noticeTotalRow: '第{n}行“{value}”是合计行，已跳过',
   noticeNoteRow: '第{n}行是表注（“{value}”），已跳过',
   noticeUnfilled: '{n}行未填数值（填报模板的空行），已跳过',
+  sheetRow: '第{n}行',
   noticeHidden: '隐藏的工作表，未读取',
   noticeEmpty: '空工作表',
   noticeNoTable: '没有可识别的表头，未读取',

@@ -16,8 +16,11 @@ export const MAX_UNPACKED_BYTES = 256 * 1024 * 1024;
 export type WorkbookRead = { sheets: SheetGrid[] } | { fatal: IssueCode; detail: string | null };
 
 /**
- * The total unpacked size of a ZIP's entries from its central directory (null when the bytes are
- * not a readable ZIP). A ZIP64 size (0xFFFFFFFF) counts as over any limit.
+ * The total unpacked size of a ZIP's entries from its central directory, or null when the bytes are
+ * not a well-formed ZIP (no end record, a directory entry out of bounds, or one that points at no
+ * local header). A ZIP64 size (0xFFFFFFFF) counts as over any limit. Checked before SheetJS sees
+ * the bytes: its reader loops without end on a ZIP with no directory (tests/fixtures/excel/
+ * actuals-saved-as.xlsx, a local header and nothing else).
  */
 export function zipUnpackedSize(bytes: Uint8Array): number | null {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -34,6 +37,8 @@ export function zipUnpackedSize(bytes: Uint8Array): number | null {
   let total = 0;
   for (let n = 0; n < entries; n++) {
     if (at + 46 > bytes.length || view.getUint32(at, true) !== 0x02014b50) return null;
+    const local = view.getUint32(at + 42, true);
+    if (local + 30 > bytes.length || view.getUint32(local, true) !== 0x04034b50) return null;
     const size = view.getUint32(at + 24, true);
     if (size === 0xffffffff) return Infinity;
     total += size;
@@ -80,7 +85,9 @@ export function cellOf(c: Cell | undefined, ssf: Ssf, date1904: boolean): SheetC
 
 /** Reads every sheet of a workbook; a password, a damaged file or a sheet too large is a whole-file problem. */
 export async function readWorkbook(bytes: Uint8Array): Promise<WorkbookRead> {
-  const unpacked = zipUnpackedSize(bytes);
+  const zip = bytes[0] === 0x50 && bytes[1] === 0x4b;
+  const unpacked = zip ? zipUnpackedSize(bytes) : null;
+  if (zip && unpacked == null) return { fatal: 'file_unreadable', detail: 'ZIP' };
   if (unpacked != null && unpacked > MAX_UNPACKED_BYTES) return { fatal: 'file_too_large', detail: String(unpacked) };
   const XLSX = await import('@e965/xlsx');
   let wb: ReturnType<typeof XLSX.read>;

@@ -168,7 +168,7 @@ export function LoadPanel() {
               <ul>
                 {r.rejected.slice(0, MAX_SHOWN).map((x, k) => (
                   <li key={k} data-line={x.line ?? ''} data-cell={x.cell ?? ''} data-code={x.code}>
-                    {x.line != null ? i18n.t('line', { n: x.line }) : ''}
+                    {x.line != null ? i18n.t(x.sheet != null ? 'sheetRow' : 'line', { n: x.line }) : ''}
                     {x.cell ? ` · ${i18n.t('cell', { cell: x.cell })}` : x.column ? ` · ${x.column}` : ''}
                     {x.value != null ? ` “${x.value}”` : ''}: {i18n.issue(x.code, x.detail)}
                   </li>
