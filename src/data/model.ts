@@ -128,6 +128,7 @@ function componentsOf(r: Row): ActualComponents {
     illustrative: r.illustrative === true,
     sources: Array.isArray(r.sources) ? (r.sources as unknown[]).map(String) : [],
     fromChildren: Number(r.depth) > 0,
+    unpooled: Array.isArray(r.unpooled) ? (r.unpooled as unknown[]).map(String) : [],
   };
 }
 

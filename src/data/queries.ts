@@ -61,7 +61,9 @@ export interface ActualRequest {
  *   (zones never count as children: they overlap the towns);
  * - flow: the latest year-to-date row plus the monthly rows after it (all months when no ytd);
  *   level: value at each contributing area's latest period; rate: numerator and denominator at
- *   each contributing area's latest period, pooled (summed) across areas, never averaged.
+ *   each contributing area's latest period, pooled (summed) across areas, never averaged. A rate
+ *   row given only as a value is the area's own rate (`value`, when the area has rows of its own);
+ *   sub-areas whose latest row is such a value cannot be pooled and are listed in `unpooled`.
  */
 export function selectActualComponents(requests: readonly ActualRequest[]): Query {
   if (requests.length === 0) throw new Error('selectActualComponents needs at least one request');
@@ -106,6 +108,7 @@ per_area AS (
     sum(x.value) FILTER (WHERE x.period_idx = m.last_idx) AS level_value,
     sum(x.numerator) FILTER (WHERE x.period_idx = m.last_idx) AS numerator,
     sum(x.denominator) FILTER (WHERE x.period_idx = m.last_idx) AS denominator,
+    bool_or(x.numerator IS NULL AND x.value IS NOT NULL) FILTER (WHERE x.period_idx = m.last_idx) AS value_only,
     bool_or(x.illustrative) AS illustrative,
     list(DISTINCT x.source) FILTER (WHERE x.source IS NOT NULL) AS sources
   FROM rows x JOIN marks m USING (req_id, area_code)
@@ -114,7 +117,11 @@ per_area AS (
 SELECT p.req_id,
        count(*) AS contributors,
        min(p.depth) AS depth,
-       CASE WHEN any_value(i.kind) = 'flow' THEN sum(p.flow_value) ELSE sum(p.level_value) END AS value,
+       CASE any_value(i.kind)
+         WHEN 'flow' THEN sum(p.flow_value)
+         WHEN 'rate' THEN CASE WHEN min(p.depth) = 0 THEN sum(p.level_value) END
+         ELSE sum(p.level_value) END AS value,
+       CASE WHEN any_value(i.kind) = 'rate' THEN list(p.area_code ORDER BY p.area_code) FILTER (WHERE p.value_only AND p.depth > 0) END AS unpooled,
        sum(p.numerator) AS numerator,
        sum(p.denominator) AS denominator,
        max(p.last_idx) AS latest_idx,

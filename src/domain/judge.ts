@@ -54,15 +54,28 @@ export function isCap(comparator: Comparator): boolean {
   return comparator === '<=' || comparator === '<';
 }
 
-/** The actual from SQL's components: rates are 100 × pooled numerator ÷ pooled denominator. */
+/**
+ * The actual from SQL's components: rates are 100 × pooled numerator ÷ pooled denominator, or a
+ * rate given as a value for the area's own rows (used as is). A parent one of whose sub-areas
+ * gives only a value cannot pool: it has no actual (see noActualReason).
+ */
 export function actualOf(kind: IndicatorKind, components: ActualComponents | null): number | null {
   if (!components || components.contributors === 0) return null;
   if (kind === 'rate') {
+    if (noActualReason(kind, components)) return null;
     const { numerator, denominator } = components;
-    if (numerator == null || denominator == null || denominator <= 0) return null;
-    return (100 * numerator) / denominator;
+    if (numerator != null && denominator != null && denominator > 0) return (100 * numerator) / denominator;
+    return components.fromChildren ? null : components.value;
   }
   return components.value;
+}
+
+/**
+ * Why there are rows but no actual: `unpooled` when a rate would be pooled from sub-areas and at
+ * least one of them gives only the rate itself (no numerator and denominator to add up).
+ */
+export function noActualReason(kind: IndicatorKind, components: ActualComponents | null): 'unpooled' | null {
+  return kind === 'rate' && components?.unpooled && components.unpooled.length > 0 ? 'unpooled' : null;
 }
 
 /**

@@ -68,6 +68,11 @@ export interface ActualComponents {
   sources: string[];
   /** True when the area had no rows of its own and its children's were used. */
   fromChildren: boolean;
+  /**
+   * Rates: the sub-areas (codes) whose figure is a rate given only as a value, so the children's
+   * rates cannot be pooled (judge.ts: no actual, and the page says why). Empty or absent otherwise.
+   */
+  unpooled?: string[];
 }
 
 export interface Judgement {

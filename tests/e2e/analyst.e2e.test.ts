@@ -997,13 +997,14 @@ describe('6. bring your own data', () => {
     });
   });
 
-  it('files that fail entirely (header only, an XLSX workbook, Excel "Unicode text" with tabs) change nothing', async () => {
+  it('files that fail entirely (header only, a damaged XLSX, Excel "Unicode text" with tabs) change nothing', async () => {
     const asOf = latestPeriod(bundled);
     const before = judgeAll(bundled, asOf);
     const year2023 = targetIds(bundled, (t) => t.year === 2023);
     const cases: [string, RegExp][] = [
       ['actuals-header-only.csv', /只有表头/],
-      ['actuals-saved-as.xlsx', /XLSX/],
+      // A ZIP that is not a workbook inside: the workbook reader cannot read it.
+      ['actuals-saved-as.xlsx', /无法读取/],
       // The contract's delimiter is the comma: a tab-separated export is not recognised as a table.
       ['actuals-utf16le-tabs.txt', /无法识别/],
     ];
@@ -1017,7 +1018,11 @@ describe('6. bring your own data', () => {
         expect(r.text, file).toMatch(message);
         await expectRows(page, year2023, before, `after ${file}`);
         expect(await actualsShown(page), file).toEqual(shownBefore);
-        expect(requests.slice(from), `requests while loading ${file}`).toEqual([]);
+        // Only the page's own code for workbooks may load (on demand, from the same origin); no data goes anywhere.
+        expect(
+          requests.slice(from).filter((r) => !/^GET http:\/\/127\.0\.0\.1:\d+\/apps\/jiuye\/dashboard\/assets\/[\w.-]+\.js$/.test(r)),
+          `requests while loading ${file}`,
+        ).toEqual([]);
       }
     });
   });
@@ -1050,6 +1055,199 @@ describe('6. bring your own data', () => {
       );
       expect(requests.slice(from)).toEqual([]);
       expect(r.mapped).toEqual(['青浦区']);
+    });
+  });
+});
+
+// The workbook corpus (tests/fixtures/excel/make-workbooks.mjs), restated: the monthly report's wide
+// sheet is 40 + 5 × the district's row + the month (rows in GB/T 2260 order), 浦东 June written as
+// "1,050", 奉贤 July empty; its long sheet has three good rows.
+const REPORT_DISTRICTS = ['310101', '310104', '310105', '310106', '310107', '310109', '310110', '310112', '310113', '310114', '310115', '310116', '310117', '310118', '310120', '310151'];
+const MONTHLY_REPORT_ROWS: CanonActual[] = [
+  ...REPORT_DISTRICTS.flatMap((area, i) =>
+    [1, 2, 3, 4, 5, 6, 7]
+      .filter((m) => !(area === '310120' && m === 7))
+      .map((m) => ({ indicator: 'public_institution_recruitment', area, period: `2023-0${m}`, value: area === '310115' && m === 6 ? 1050 : 40 + 5 * i + m })),
+  ),
+  { indicator: 'graduate_assistance_employment_rate', area: '310151', period: '2023-07', numerator: 1010, denominator: 1190 },
+  { indicator: 'new_jobs_created', area: '310000', period: '2023-07', value: 360000, basis: 'ytd' },
+  { indicator: 'surveyed_unemployment_rate_avg', area: '310000', period: '2023-07', value: 5.2 },
+];
+// The rates report: each district's December rate, given only as a value (88 + 0.5 × its row).
+const RATE_ROWS: CanonActual[] = REPORT_DISTRICTS.map((area, i) => ({
+  indicator: 'graduate_assistance_employment_rate',
+  area,
+  period: '2023-12',
+  value: Math.round((88 + 0.5 * i) * 10) / 10,
+}));
+
+/** Every report element of a file (a workbook has one per sheet), as [sheet, table, accepted, issues as [row, cell, code], notices]. */
+async function sheetReports(page: Page, file: string) {
+  return page.$$eval(`[data-load-report] [data-file="${file}"]`, (els) =>
+    els.map((el) => [
+      el.getAttribute('data-sheet'),
+      el.getAttribute('data-table'),
+      Number(el.getAttribute('data-accepted')),
+      [...el.querySelectorAll('li[data-code]')].map((li) => [Number(li.getAttribute('data-line')), li.getAttribute('data-cell'), li.getAttribute('data-code')]),
+      [...el.querySelectorAll('li[data-notice]')].map((li) => li.getAttribute('data-notice')),
+      el.textContent ?? '',
+    ]),
+  );
+}
+
+async function dropBytes(page: Page, name: string, bytes: Buffer): Promise<void> {
+  await page.setInputFiles('[data-drop-zone] input[type=file]', [{ name, mimeType: 'application/octet-stream', buffer: bytes }]);
+  await page.waitForSelector(`[data-load-report][data-busy="false"] [data-file="${name}"]`, { timeout: SETTLE_TIMEOUT });
+  await waitReady(page);
+}
+
+describe('6b. workbooks, Parquet and fill-in templates', () => {
+  it('a monthly report saved by Excel: each sheet reported, totals and notes skipped, the year judged as the reference with the unfolded rows', async () => {
+    const asOf = latestPeriod(bundled);
+    const before = judgeAll(bundled, asOf);
+    const after = judgeAll(withActuals(bundled, MONTHLY_REPORT_ROWS), asOf);
+    expect(after.get('hjb2023-3-08-institution-recruitment')).not.toEqual(before.get('hjb2023-3-08-institution-recruitment'));
+    const year2023 = targetIds(bundled, (t) => t.year === 2023);
+    await withPage('?year=2023', async ({ page, requests }) => {
+      await expectRows(page, year2023, before, 'published data');
+      const from = requests.length;
+      await upload(page, ['monthly-report-2023.xlsx'], 'drop');
+      await expectRows(page, year2023, after, 'the monthly report');
+      expect(requests.slice(from), 'requests while loading a workbook (its reader is part of the build)').toEqual(
+        requests.slice(from).filter((r) => /\/assets\/[^/]+\.js$/.test(r)),
+      );
+      const sheets = await sheetReports(page, 'monthly-report-2023.xlsx');
+      expect(sheets.map((s) => s.slice(0, 5))).toEqual([
+        ['说明', '', 0, [], ['sheet_no_table']],
+        ['事业单位招聘总量', 'actuals', 111, [], ['total_row', 'note_row', 'wide_cells']],
+        ['上月（已隐藏）', '', 0, [], ['sheet_hidden']],
+        [
+          '实际值',
+          'actuals',
+          3,
+          [
+            [6, '', 'unknown_area'],
+            [9, '', 'not_a_number'],
+          ],
+          ['total_row', 'unfilled_rows'],
+        ],
+        ['Sheet3', '', 0, [], ['sheet_empty']],
+      ]);
+      // In words a clerk reads: the sheet, the row, the total skipped.
+      expect(sheets[1]![5]).toContain('工作表“事业单位招聘总量”');
+      expect(sheets[1]![5]).toContain('第20行“合计”是合计行，已跳过');
+      expect(sheets[3]![5]).toContain('第6行');
+    });
+  });
+
+  it('rates given only as values: each district reads its own; the city cannot pool them and says why', async () => {
+    const asOf = latestPeriod(bundled);
+    const folder = withActuals(bundled, RATE_ROWS);
+    const after = judgeAll(folder, asOf);
+    expect(after.get('hjb2023-3-10-assistance-rate')?.actual).toBeNull();
+    expect(after.get('hcjb2023-2-09-assistance-rate')?.actual).toBe(95.5);
+    await withPage('?year=2023', async ({ page }) => {
+      await upload(page, ['rates-as-values-2023-12.xlsx']);
+      await expectRows(page, targetIds(bundled, (t) => t.year === 2023), after, 'rates as values');
+      const row = page.locator('tr[data-target-id="hjb2023-3-10-assistance-rate"]');
+      expect(await row.getAttribute('data-status')).toBe('no_data');
+      expect(await row.getAttribute('data-no-actual')).toBe('unpooled');
+      expect(await row.textContent()).toContain('无法汇总');
+      await row.locator('.row-select').click();
+      await page.waitForSelector('[data-why="unpooled"]');
+      expect(await page.textContent('[data-why="unpooled"]')).toContain('黄浦区、徐汇区、长宁区、静安区等16个区域只报送了比率本身');
+    });
+    // A district filtered on its own: the city's rate target it inherits, on its own value.
+    await withPage('?year=2023&area=310104', async ({ page }) => {
+      await upload(page, ['rates-as-values-2023-12.xlsx']);
+      await expectRows(page, [...rowsForAreas(folder, 2023, ['310104'], asOf).keys()].sort(), rowsForAreas(folder, 2023, ['310104'], asOf), 'district 310104');
+    });
+  });
+
+  it('a damaged workbook, one with a password, one with no table and one too large change nothing, each with a message', async () => {
+    const cases: [string, RegExp][] = [
+      ['damaged.xlsx', /无法读取/],
+      ['password-protected.xlsx', /密码/],
+      ['no-matching-sheet.xlsx', /没有一个工作表/],
+      ['huge-sheet.xlsx', /行数过多（actuals: 150001 行）/],
+    ];
+    await withPage('?year=2023', async ({ page }) => {
+      const shownBefore = await actualsShown(page);
+      for (const [file, message] of cases) {
+        await upload(page, [file]);
+        const [first] = await sheetReports(page, file);
+        expect([first![2], first![5]], file).toEqual([0, expect.stringMatching(message)]);
+        expect(await actualsShown(page), file).toEqual(shownBefore);
+      }
+    });
+  });
+
+  it('Parquet, read in the page: accepted and judged like a CSV', async () => {
+    const asOf = latestPeriod(bundled);
+    const rows: CanonActual[] = [
+      { indicator: 'public_institution_recruitment', area: '310116', period: '2023-09', value: 61 },
+      { indicator: 'public_institution_recruitment', area: '310117', period: '2023-09', value: 62.5 },
+      { indicator: 'graduate_assistance_employment_rate', area: '310118', period: '2023-09', numerator: 900, denominator: 1000 },
+    ];
+    await withPage('?year=2023', async ({ page }) => {
+      await upload(page, ['actuals-snappy.parquet']);
+      await expectRows(page, targetIds(bundled, (t) => t.year === 2023), judgeAll(withActuals(bundled, rows), asOf), 'the Parquet file');
+      expect((await report(page, 'actuals-snappy.parquet')).accepted).toBe(3);
+    });
+  });
+
+  it('the analyst table as a workbook beside the CSV: the same header and cells, text kept as text (a formula-looking cell is not a formula)', async () => {
+    const XLSX = await import('@e965/xlsx');
+    await withPage('?year=2023', async ({ page }) => {
+      await upload(page, ['targets-formula.csv']);
+      const [csv] = await Promise.all([page.waitForEvent('download'), page.click('[data-export="csv"]')]);
+      const [xlsx] = await Promise.all([page.waitForEvent('download'), page.click('[data-export="xlsx"]')]);
+      // The same file name as the CSV's (it says what the table is), and the same lines.
+      expect(xlsx.suggestedFilename()).toBe(csv.suggestedFilename().replace(/\.csv$/, '.xlsx'));
+      const trim = (r: unknown[]) => r.slice(0, r.length - [...r].reverse().findIndex((c) => c !== '' && c != null) || r.length);
+      const fromCsv = Papa.parse<string[]>(readFileSync((await csv.path())!, 'utf8').replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data.map(trim);
+      const ws = XLSX.read(readFileSync((await xlsx.path())!), { type: 'buffer' }).Sheets['目标']!;
+      const fromXlsx = XLSX.utils.sheet_to_json<unknown[]>(ws, { header: 1, defval: '', raw: true, blankrows: false }).map(trim);
+      expect(fromXlsx.length).toBe(fromCsv.length);
+      // The CSV defuses a formula-looking cell with a leading '; the workbook keeps the text as a text cell.
+      expect(fromXlsx.map((r) => r.map(String))).toEqual(fromCsv.map((r) => r.map((c) => String(c).replace(/^'(?=[=+\-@\t\r])/, ''))));
+      const cells = Object.entries(ws).filter(([k, c]) => !k.startsWith('!') && typeof (c as { v: unknown }).v === 'string' && /^[=+@-]/.test((c as { v: string }).v));
+      expect(cells.length).toBeGreaterThan(0);
+      for (const [ref, c] of cells) expect([ref, (c as { t: string; f?: string }).t, (c as { f?: string }).f], ref).toEqual([ref, 's', undefined]);
+    });
+  });
+
+  it('下载填报模板: the workbook downloaded, filled in as a clerk would, dropped back: no rejected line, the figure judged', async () => {
+    const XLSX = await import('@e965/xlsx');
+    const asOf = latestPeriod(bundled);
+    await withPage('?year=2023&area=310151', async ({ page }) => {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-template="tables"]')]);
+      expect(download.suggestedFilename()).toMatch(/^填报模板-\d{4}-\d{2}\.xlsx$/);
+      const wb = XLSX.read(readFileSync((await download.path())!), { type: 'buffer' });
+      expect(wb.SheetNames).toEqual(['填报说明', '地区', '指标', '目标', '实际值']);
+      // Unfilled, it loads back without a rejected line and changes nothing.
+      const shownBefore = await actualsShown(page);
+      await dropBytes(page, 'template-unfilled.xlsx', readFileSync((await download.path())!));
+      for (const r of await sheetReports(page, 'template-unfilled.xlsx')) expect(r[3], String(r[0])).toEqual([]);
+      expect(await actualsShown(page)).toEqual(shownBefore);
+      // Fill 崇明's December recruitment: the row of the 实际值 sheet with that indicator and area.
+      const ws = wb.Sheets['实际值']!;
+      const rows = XLSX.utils.sheet_to_json<string[]>(ws, { header: 1, defval: null });
+      const header = rows[0]!;
+      const at = rows.findIndex((r) => r[0] === 'public_institution_recruitment' && r[2] === '310151');
+      expect(at).toBeGreaterThan(0);
+      const month = String(rows[at]![header.indexOf('期间')]);
+      XLSX.utils.sheet_add_aoa(ws, [[month, 4321]], { origin: { r: at, c: header.indexOf('期间') } });
+      await dropBytes(page, 'template-filled.xlsx', XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }));
+      const reports = await sheetReports(page, 'template-filled.xlsx');
+      for (const r of reports) expect(r[3], String(r[0])).toEqual([]);
+      // Every row of the sheet that has a figure is taken: the ones already on record (prefilled) and the one filled.
+      const figures = ['数值', '分子', '分母'].map((h) => header.indexOf(h));
+      const withFigure = XLSX.utils.sheet_to_json<(string | number | null)[]>(ws, { header: 1, defval: null }).slice(1).filter((r) => figures.some((i) => r[i] != null && r[i] !== ''));
+      expect(withFigure.length).toBeGreaterThan(1);
+      expect(reports.find((r) => r[0] === '实际值')![2]).toBe(withFigure.length);
+      const filled = withActuals(bundled, [{ indicator: 'public_institution_recruitment', area: '310151', period: month, value: 4321 }]);
+      await expectRows(page, [...rowsForAreas(filled, 2023, ['310151'], asOf).keys()].sort(), rowsForAreas(filled, 2023, ['310151'], asOf), 'the filled template');
     });
   });
 });

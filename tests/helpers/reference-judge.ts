@@ -12,6 +12,9 @@
  * - flow: latest `ytd`-basis row + the `flow` rows after it (all flow rows when no ytd row);
  *   level: value at the area's latest period; rate: numerator and denominator at each area's
  *   latest period; across contributing areas flows/levels add up, rates pool Σnum / Σden × 100;
+ * - a rate row with a value and no numerator/denominator is the rate itself: it is the actual of
+ *   its own area; when a sub-area's row at its latest period is such a value, nothing is pooled
+ *   (no actual);
  * - `baseline=prior_year`: target = the same indicator/area actual of year−1 read at December;
  * - pace (flows only) = target × months elapsed (January..E) ÷ months from January to the due month;
  * - status: no_data → met → missed (A ≥ due month) → on_track (flows: actual ≥ pace, or ≤ pace for
@@ -185,6 +188,7 @@ function flowOf(rows: RefActual[]): number {
 export function actualAt(folder: RefFolder, indicatorId: string, areaCode: string, year: number, end: number): number | null {
   const p = partsAt(folder, indicatorId, areaCode, year, end);
   if (!p) return null;
+  if (p.given != null) return p.given;
   if (p.kind === 'rate') return p.denominator > 0 ? (100 * p.numerator) / p.denominator : null;
   return p.value;
 }
@@ -192,7 +196,7 @@ export function actualAt(folder: RefFolder, indicatorId: string, areaCode: strin
 /** A rate's pooled numerator and denominator, read as actualAt reads the rate (null for other kinds or no rows). */
 export function fractionAt(folder: RefFolder, indicatorId: string, areaCode: string, year: number, end: number): { numerator: number; denominator: number } | null {
   const p = partsAt(folder, indicatorId, areaCode, year, end);
-  return p && p.kind === 'rate' ? { numerator: p.numerator, denominator: p.denominator } : null;
+  return p && p.kind === 'rate' && p.given == null ? { numerator: p.numerator, denominator: p.denominator } : null;
 }
 
 /** What actualAt adds up: the value (flows, levels) or the pooled counts (rates) over the contributing areas. */
@@ -202,7 +206,7 @@ function partsAt(
   areaCode: string,
   year: number,
   end: number,
-): { kind: RefIndicator['kind']; value: number; numerator: number; denominator: number } | null {
+): { kind: RefIndicator['kind']; value: number; numerator: number; denominator: number; given?: number } | null {
   const indicator = folder.indicators.get(indicatorId);
   if (!indicator) return null;
   const start = year * 12;
@@ -233,6 +237,11 @@ function partsAt(
     if (indicator.kind === 'flow') value += flowOf(rows);
     else if (indicator.kind === 'level') value += atLast.reduce((s, r) => s + (r.value ?? 0), 0);
     else {
+      const given = atLast.find((r) => r.numerator == null && r.value != null);
+      if (given) {
+        if (code !== areaCode) return null; // a sub-area gives only its rate: nothing can be pooled
+        return { kind: indicator.kind, value: 0, numerator: 0, denominator: 0, given: given.value! };
+      }
       num += atLast.reduce((s, r) => s + (r.numerator ?? 0), 0);
       den += atLast.reduce((s, r) => s + (r.denominator ?? 0), 0);
     }

@@ -189,17 +189,20 @@ const CORPUS: Case[] = [
   {
     file: 'numbers-bad-rate.csv',
     table: 'actuals',
-    accepted: 1,
+    // Line 8 gives the rate itself as a value: contract v2 takes it (for its own area, never pooled).
+    accepted: 2,
     rejected: [
       [3, 'not_a_number', 'numerator'],
       [4, 'not_finite', 'numerator'],
       [5, 'not_finite', 'denominator'],
       [6, 'not_finite', 'numerator'],
       [7, 'not_a_number', 'numerator'],
-      [8, 'rate_needs_fraction', 'numerator'],
       [9, 'rate_needs_fraction', 'numerator'],
     ],
-    stored: [actual('2030-01', rate(90, 100, 'good'), 'graduate_assistance_employment_rate', '310000')],
+    stored: [
+      actual('2030-01', rate(90, 100, 'good'), 'graduate_assistance_employment_rate', '310000'),
+      actual('2030-07', flow(90, 'value instead of a fraction'), 'graduate_assistance_employment_rate', '310000'),
+    ],
   },
   {
     file: 'targets-bad-numbers.csv',
@@ -393,7 +396,7 @@ const CORPUS: Case[] = [
   { file: 'header-only.csv', table: 'actuals', accepted: 0, fatal: 'header_only', encoding: 'utf-8' },
   { file: 'binary.csv', table: null, accepted: 0, fatal: 'file_binary', encoding: null },
   { file: 'xlsx-renamed.csv', table: null, accepted: 0, fatal: 'file_xlsx', encoding: null },
-  { file: 'parquet-renamed.csv', table: null, accepted: 0, fatal: 'file_parquet', encoding: null },
+  { file: 'parquet-renamed.csv', table: null, accepted: 0, fatal: 'file_unreadable', encoding: null },
   { file: 'fake-arrow.csv', table: null, accepted: 0, fatal: 'file_unreadable', encoding: null },
 
   // --- encodings -------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 /**
  * Other spellings of an area code that a file may use: the former districts people still type, and
  * unambiguous current names. A row written so is loaded under the current code, with a notice.
+ * Indicators may likewise be written by their Chinese name.
  */
 import type { SqlValue } from '../engine';
 import type { TableName } from './tables';
@@ -42,4 +43,15 @@ export function areaAliasSql(table: TableName): string {
     INSERT INTO area_alias SELECT name_zh, any_value(area_code), 'name' FROM ctx_areas
       WHERE name_zh IS NOT NULL AND name_zh NOT IN (SELECT area_code FROM ctx_areas) AND name_zh NOT IN (SELECT alias FROM area_alias)
       GROUP BY name_zh HAVING count(*) = 1;`;
+}
+
+/**
+ * SQL that makes indicator_alias (alias, indicator_id): every current Chinese indicator name in
+ * ctx_indicators that names exactly one indicator and is not itself an id. Only targets and
+ * actuals refer to indicators.
+ */
+export function indicatorAliasSql(table: TableName): string {
+  if (table !== 'targets' && table !== 'actuals') return '';
+  return `CREATE OR REPLACE TEMP TABLE indicator_alias AS SELECT name_zh AS alias, any_value(indicator_id) AS indicator_id FROM ctx_indicators
+      WHERE name_zh IS NOT NULL AND name_zh NOT IN (SELECT indicator_id FROM ctx_indicators) GROUP BY name_zh HAVING count(*) = 1;`;
 }

@@ -7,7 +7,7 @@
  */
 import type { SqlEngine } from '../engine';
 import { sqlName } from '../sql-name';
-import { areaAliasSql } from './aliases';
+import { areaAliasSql, indicatorAliasSql } from './aliases';
 import type { DetectedEncoding } from './csv-text';
 import { VALUE_PREVIEW, type AreaMapping, type FileReport, type LoadIssue } from './issues';
 import { CHECKS, NUM, NUMERIC_COLUMNS, TYPED } from './rules';
@@ -15,9 +15,11 @@ import { TABLES, type TableName } from './tables';
 
 /**
  * What a file's references are checked against: the committed tables (`committed`, one file on
- * its own), or the new_<t> tables staged before it in the same folder load (`staged`).
+ * its own), the new_<t> tables staged before it in the same folder load (`staged`), or both, the
+ * staged rows replacing committed ones by key (`merged`: the sheets of one workbook, each table
+ * staged in order as new_<t>; every new_<t> exists, empty where the workbook has no such table).
  */
-export type CheckContext = 'committed' | 'staged';
+export type CheckContext = 'committed' | 'staged' | 'merged';
 
 export interface StagedInput {
   file: string;
@@ -43,13 +45,16 @@ export async function checkStaged(engine: SqlEngine, input: StagedInput): Promis
     .join(', ');
   const lowered = table === 'areas' ? ['level'] : table === 'indicators' ? ['kind'] : table === 'actuals' ? ['basis'] : [];
   const hasArea = table === 'targets' || table === 'actuals';
+  // Basis may be written in Chinese (累计 / 当月); indicators by their name (indicator_alias).
   const replace = [
-    ...lowered.map((c) => `lower(r.${c}) AS ${c}`),
-    ...(hasArea ? [`coalesce(al.area_code, r.area_code) AS area_code`] : []),
+    ...lowered.map((c) => (c === 'basis' ? `basis_of(r.basis) AS basis` : `lower(r.${c}) AS ${c}`)),
+    ...(hasArea ? [`coalesce(al.area_code, r.area_code) AS area_code`, `coalesce(il.indicator_id, r.indicator_id) AS indicator_id`] : []),
   ];
   const joins = [
-    hasArea ? `LEFT JOIN area_alias al ON al.alias = r.area_code` : '',
-    table === 'actuals' ? `LEFT JOIN (SELECT indicator_id AS ind_id, kind, unit FROM ctx_indicators) ci ON ci.ind_id = r.indicator_id` : '',
+    hasArea ? `LEFT JOIN area_alias al ON al.alias = r.area_code LEFT JOIN indicator_alias il ON il.alias = r.indicator_id` : '',
+    table === 'actuals'
+      ? `LEFT JOIN (SELECT indicator_id AS ind_id, kind, unit FROM ctx_indicators) ci ON ci.ind_id = coalesce(il.indicator_id, r.indicator_id)`
+      : '',
   ].join(' ');
   const checks = CHECKS[table];
   const key = spec.key.join(', ');
@@ -115,15 +120,25 @@ export async function checkStaged(engine: SqlEngine, input: StagedInput): Promis
 function contextSql(table: TableName, context: CheckContext): string {
   // Staged (a folder): the tables before this one in TABLE_ORDER were staged as new_<t> already (a
   // folder stops at its first fatal table). Committed (one file): the tables in use.
-  const src = (t: TableName) => (context === 'staged' ? `new_${t}` : t);
+  const key = (t: TableName) => TABLES[t].key[0]!;
+  const src = (t: TableName) =>
+    context === 'staged'
+      ? `new_${t}`
+      : context === 'merged'
+        ? `(SELECT * FROM ${t} WHERE ${key(t)} NOT IN (SELECT ${key(t)} FROM new_${t}) UNION ALL BY NAME SELECT * EXCLUDE (line) FROM new_${t})`
+        : t;
   const parts = [
     table !== 'areas'
       ? `CREATE OR REPLACE TEMP VIEW ctx_areas AS SELECT area_code, name_zh FROM ${src('areas')};`
       : // Areas may reference parents loaded before (upsert) or in the same file.
-        `CREATE OR REPLACE TEMP VIEW ctx_areas AS SELECT area_code, name_zh FROM ${context === 'committed' ? 'areas' : '(SELECT NULL::VARCHAR AS area_code, NULL::VARCHAR AS name_zh WHERE false)'};`,
+        `CREATE OR REPLACE TEMP VIEW ctx_areas AS SELECT area_code, name_zh FROM ${context !== 'staged' ? 'areas' : '(SELECT NULL::VARCHAR AS area_code, NULL::VARCHAR AS name_zh WHERE false)'};`,
   ];
   if (table === 'targets' || table === 'actuals')
-    parts.push(`CREATE OR REPLACE TEMP VIEW ctx_indicators AS SELECT indicator_id, kind, unit FROM ${src('indicators')};`, areaAliasSql(table));
+    parts.push(
+      `CREATE OR REPLACE TEMP VIEW ctx_indicators AS SELECT indicator_id, kind, unit, name_zh FROM ${src('indicators')};`,
+      areaAliasSql(table),
+      indicatorAliasSql(table),
+    );
   return parts.join('\n');
 }
 

@@ -10,6 +10,7 @@ import { sqlName } from '../sql-name';
 import { formerAreaTable } from './aliases';
 import { fatalReport, type FileReport, type FolderReport, type InputFile } from './issues';
 import { DDL, MACROS } from './rules';
+import { isWorkbook } from './sniff';
 import { stageFile, type StageOptions } from './stage';
 import { TABLE_ORDER, TABLES, type TableName } from './tables';
 
@@ -59,7 +60,22 @@ export const REFRESH_FACTS = `DELETE FROM facts;
     WHERE NOT EXISTS (SELECT 1 FROM ledger_actuals l
                       WHERE l.indicator_id = a.indicator_id AND l.area_code = a.area_code AND l.period_idx = a.period_idx);`;
 
-const dropStaged = () => TABLE_ORDER.map((t) => `DROP TABLE IF EXISTS new_${sqlName(t)};`).join(' ');
+/** Drops the staged tables of a previous change. */
+export const dropStaged = () => TABLE_ORDER.map((t) => `DROP TABLE IF EXISTS new_${sqlName(t)};`).join(' ');
+
+/**
+ * Upserts the staged new_<t> of `tables` by key, in one transaction (in table order, so areas are
+ * in before the targets that name them); facts is rebuilt when actuals change.
+ */
+export function upsertStaged(engine: SqlEngine, tables: readonly TableName[]): Promise<void> {
+  const statements = TABLE_ORDER.filter((t) => tables.includes(t)).map((table) => {
+    const t = sqlName(table);
+    const match = TABLES[table].key.map((k) => `${t}.${sqlName(k)} = n.${sqlName(k)}`).join(' AND ');
+    return `DELETE FROM ${t} WHERE EXISTS (SELECT 1 FROM new_${t} n WHERE ${match});
+         INSERT INTO ${t} SELECT * EXCLUDE (line) FROM new_${t};`;
+  });
+  return inTransaction(engine, `${statements.join('\n')}\n${tables.includes('actuals') ? REFRESH_FACTS : ''}`);
+}
 
 /**
  * Loads a complete folder (the four tables) and swaps it in at once; on any fatal problem the
@@ -101,16 +117,21 @@ export function loadSingleFile(engine: SqlEngine, input: InputFile, options: Sta
       await engine.exec(dropStaged());
       const report = await stageFile(engine, input, 'committed', undefined, options);
       if (report.fatal || !report.table) return report;
-      const t = sqlName(report.table);
-      const match = TABLES[report.table].key.map((k) => `${t}.${sqlName(k)} = n.${sqlName(k)}`).join(' AND ');
-      await inTransaction(
-        engine,
-        `DELETE FROM ${t} WHERE EXISTS (SELECT 1 FROM new_${t} n WHERE ${match});
-         INSERT INTO ${t} SELECT * EXCLUDE (line) FROM new_${t};
-         ${t === 'actuals' ? REFRESH_FACTS : ''}`,
-      );
+      await upsertStaged(engine, [report.table]);
       return report;
     },
     { committed: (r) => r.fatal == null && r.accepted > 0 },
   );
+}
+
+/**
+ * Loads one uploaded file: a CSV, Arrow or Parquet file is one table (loadSingleFile); a workbook
+ * reports sheet by sheet (stage-sheets.ts, loaded with its reader only when a workbook is dropped).
+ */
+export async function loadUpload(engine: SqlEngine, input: InputFile, options: StageOptions = {}): Promise<FileReport[]> {
+  if (isWorkbook(input.name, input.bytes)) {
+    const { loadWorkbook } = await import('./stage-sheets');
+    return loadWorkbook(engine, input);
+  }
+  return [await loadSingleFile(engine, input, options)];
 }

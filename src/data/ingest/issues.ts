@@ -35,8 +35,10 @@ export type IssueCode =
   | 'file_empty'
   | 'file_binary'
   | 'file_xlsx'
-  | 'file_parquet'
   | 'file_too_large'
+  | 'file_password'
+  | 'sheet_too_large'
+  | 'no_table_sheet'
   | 'header_only'
   | 'not_recognised'
   | 'no_valid_rows'
@@ -53,6 +55,22 @@ export interface LoadIssue {
   value: string | null;
   /** Extra detail: DuckDB's message for structural errors, the first line of a duplicate … */
   detail: string | null;
+  /** A workbook's sheet the line is on (`line` is then its row number). */
+  sheet?: string;
+  /** A wide report's cell (`E5`), where the row is unfolded into one record per month. */
+  cell?: string;
+}
+
+/**
+ * What a workbook load did besides rows taken or refused: rows skipped as totals (合计), notes or
+ * fill-in rows left blank, sheets not read (hidden, empty, no table header), wide cells unfolded.
+ */
+export interface LoadNotice {
+  code: 'total_row' | 'note_row' | 'unfilled_rows' | 'sheet_hidden' | 'sheet_empty' | 'sheet_no_table' | 'wide_cells';
+  /** The row (total, note), or null for a sheet. */
+  line: number | null;
+  /** What the row said (合计), or a count (rows left blank, cells unfolded). */
+  value: string | null;
 }
 
 /** An area written as a former district or by name, loaded under its current code. */
@@ -75,6 +93,10 @@ export interface FileReport {
   mapped?: AreaMapping[];
   /** When the encoding could not be told: the first lines, for the user to judge. */
   preview?: string;
+  /** A workbook's sheet this report is about (a workbook reports sheet by sheet). */
+  sheet?: string;
+  /** Rows skipped and sheets not read, with why. */
+  notices?: LoadNotice[];
 }
 
 export interface InputFile {

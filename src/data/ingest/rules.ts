@@ -95,7 +95,14 @@ export const CHECKS: Record<TableName, Check[]> = {
     { code: 'not_finite', column: 'denominator', when: notFinite('denominator') },
     { code: 'value_needed', column: 'value', when: `kind <> 'rate' AND value IS NULL` },
     { code: 'negative', column: 'value', when: `kind <> 'rate' AND unit IN ${COUNT_UNITS} AND ${NUM('value')} < 0` },
-    { code: 'rate_needs_fraction', column: 'numerator', when: `kind = 'rate' AND (numerator IS NULL OR denominator IS NULL)` },
+    // A rate is a fraction (numerator and denominator), or the rate itself as a value (a release
+    // that gives only 5.0%): used for its own area, never pooled (queries.ts, judge.ts).
+    {
+      code: 'rate_needs_fraction',
+      column: 'numerator',
+      when: `kind = 'rate' AND ((numerator IS NULL) <> (denominator IS NULL) OR (numerator IS NULL AND value IS NULL))`,
+    },
+    { code: 'negative', column: 'value', when: `kind = 'rate' AND numerator IS NULL AND ${NUM('value')} < 0` },
     { code: 'negative', column: 'numerator', when: `kind = 'rate' AND ${NUM('numerator')} < 0` },
     { code: 'denominator_zero', column: 'denominator', when: `kind = 'rate' AND ${NUM('denominator')} <= 0` },
     {
@@ -116,7 +123,7 @@ export const TYPED: Record<TableName, string> = {
       coalesce(due_date, year || '-12-31') AS due_date, doc_id, clause, quote, owner FROM chk_targets`,
   actuals: `SELECT line, indicator_id, area_code, period,
       ${periodIdxSql('period')} AS period_idx,
-      CASE WHEN kind = 'rate' THEN NULL ELSE ${NUM('value')} END AS value,
+      CASE WHEN kind <> 'rate' OR numerator IS NULL THEN ${NUM('value')} END AS value,
       CASE WHEN kind = 'rate' THEN ${NUM('numerator')} END AS numerator,
       CASE WHEN kind = 'rate' THEN ${NUM('denominator')} END AS denominator,
       CASE WHEN kind = 'flow' THEN coalesce(basis, 'flow') END AS basis, source,
@@ -146,6 +153,8 @@ CREATE OR REPLACE MACRO num_text(x) AS replace(
   CASE WHEN regexp_full_match(num_half(x), '[+-]?[0-9]{1,3}(,[0-9]{3})+(\\.[0-9]+)?%?') THEN replace(num_half(x), ',', '') ELSE num_half(x) END,
   '%', '');
 CREATE OR REPLACE MACRO num_of(x) AS TRY_CAST(trim(num_text(x)) AS DOUBLE);
+CREATE OR REPLACE MACRO basis_of(x) AS CASE
+  WHEN trim(x) IN ('累计', '本年累计', '年累计') THEN 'ytd' WHEN trim(x) IN ('当月', '本月') THEN 'flow' ELSE lower(x) END;
 CREATE OR REPLACE MACRO bool_of(x) AS CASE
   WHEN lower(trim(x)) IN ('true','1','yes','y','t','是') THEN true
   WHEN lower(trim(x)) IN ('false','0','no','n','f','否') THEN false END;

@@ -10,6 +10,18 @@ export const ARROW_FILE_MAGIC = [0x41, 0x52, 0x52, 0x4f, 0x57, 0x31] as const;
 const ARROW_STREAM_CONTINUATION = [0xff, 0xff, 0xff, 0xff] as const;
 const PARQUET_MAGIC = [0x50, 0x41, 0x52, 0x31] as const; // "PAR1"
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04] as const; // XLSX and other Office files
+const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1] as const; // XLS, and a password-protected XLSX
+
+/**
+ * An Excel workbook: a ZIP (.xlsx), a compound file (.xls, or an .xlsx with a password), or a
+ * file named .xls that is an HTML table, as web systems export "Excel" files.
+ */
+export function isWorkbook(name: string, bytes: Uint8Array): boolean {
+  if (startsWith(bytes, ZIP_MAGIC) || startsWith(bytes, CFB_MAGIC)) return true;
+  if (!/\.xls$/i.test(name)) return false;
+  const head = new TextDecoder('utf-8').decode(bytes.subarray(0, 512)).replace(/^\uFEFF/, '').trimStart().toLowerCase();
+  return head.startsWith('<');
+}
 
 /** A name that says Arrow IPC. */
 export const isArrowName = (name: string) => /\.(arrow|feather|ipc|arrows)$/i.test(name);

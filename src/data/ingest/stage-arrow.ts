@@ -8,7 +8,7 @@ import { freshName, sqlName } from '../sql-name';
 import { checkStaged, type CheckContext } from './check';
 import { fatalReport, type FileReport, type InputFile } from './issues';
 import { ARROW_FILE_MAGIC } from './sniff';
-import { normaliseHeaderName, positionalColumns, recogniseTable, TABLES, type TableName } from './tables';
+import { canonicalHeader, normaliseHeaderName, positionalColumns, recogniseTable, TABLES, type TableName } from './tables';
 
 /**
  * DuckDB-WASM's IPC insert reads the streaming format. A file-format IPC (magic "ARROW1", what
@@ -34,7 +34,7 @@ export async function stageArrow(engine: SqlEngine, input: InputFile, context: C
     const header = described.map((d) => normaliseHeaderName(String(d.column_name)));
     const table = recogniseTable(header);
     if (!table || (expected && table !== expected)) return fatalReport(file, 'not_recognised', header.slice(0, 12).join(', '));
-    const positional = positionalColumns(header, TABLES[table].columns);
+    const positional = positionalColumns(canonicalHeader(header, table), TABLES[table].columns);
     const present = positional.filter((c) => !c.startsWith('extra_'));
     const select = positional
       .map((c, i) => (c.startsWith('extra_') ? null : `CAST(#${i + 1} AS VARCHAR) AS ${sqlName(c)}`))

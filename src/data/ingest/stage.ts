@@ -11,7 +11,7 @@ import { decodeBytes, numberLines } from './csv-text';
 import { fatalReport, VALUE_PREVIEW, type FileReport, type InputFile, type LoadIssue } from './issues';
 import { isArrow, isParquet, looksBinary } from './sniff';
 import { stageArrow } from './stage-arrow';
-import { missingColumns, normaliseHeaderName, positionalColumns, recogniseTable, TABLES, type TableName } from './tables';
+import { canonicalHeader, missingColumns, normaliseHeaderName, positionalColumns, recogniseTable, TABLES, type TableName } from './tables';
 
 /** Files larger than this are refused before decoding, with a message, instead of a crashed tab. */
 export const MAX_TABLE_BYTES = 64 * 1024 * 1024;
@@ -35,7 +35,8 @@ export async function stageFile(
   const { name: file, bytes } = input;
   if (bytes.byteLength > MAX_TABLE_BYTES) return fatalReport(file, 'file_too_large', String(bytes.byteLength));
   if (bytes.byteLength === 0) return fatalReport(file, 'file_empty');
-  if (isParquet(file, bytes)) return fatalReport(file, 'file_parquet');
+  // The Parquet reader (and Arrow's builders) load only when a Parquet file comes.
+  if (isParquet(file, bytes)) return (await import('./stage-parquet')).stageParquet(engine, input, context, expected);
   if (isArrow(file, bytes)) return stageArrow(engine, input, context, expected);
   const binary = looksBinary(bytes);
   if (binary) return fatalReport(file, binary === 'zip' ? 'file_xlsx' : 'file_binary');
@@ -57,7 +58,7 @@ export async function stageFile(
   }
   if (numbered.records === 0) return { ...fatalReport(file, 'header_only'), table, encoding };
 
-  const positional = positionalColumns(header, TABLES[table].columns);
+  const positional = positionalColumns(canonicalHeader(header, table), TABLES[table].columns);
   const fname = freshName('upload');
   await engine.registerText(fname, numbered.text);
   try {

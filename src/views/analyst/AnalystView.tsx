@@ -60,6 +60,14 @@ export function AnalystView() {
     const model = buildTableExport(rows, tableExportScope(dashboard, rows));
     download(`${model.fileName}.csv`, writeTableCsv(model));
   };
+  // The analyst table as a workbook: the CSV's lines, text as text (nothing to defuse), numbers as numbers.
+  const exportXlsx = async () => {
+    const [{ tableLines, download }, { workbookBytes, XLSX_TYPE }] = await Promise.all([import('./export-csv'), import('../../data/write-workbook')]);
+    const model = buildTableExport(rows, tableExportScope(dashboard, rows));
+    const lines = tableLines(model).map((r) => r.map((v) => (v === '' ? null : v)));
+    const bytes = await workbookBytes({ sheets: [{ name: i18n.t('targets'), rows: lines }] });
+    download(`${model.fileName}.xlsx`, new Blob([bytes as BlobPart], { type: XLSX_TYPE }));
+  };
   const exportPng = async () => {
     if (!selected) return;
     const png = await chartPng('analyst-monthly', pngCaption(dashboard, selected), i18n.lang === 'zh' ? 'zh-CN' : 'en');
@@ -85,6 +93,9 @@ export function AnalystView() {
             <SampleBadge show={showSample} />
             <button type="button" data-export="csv" onClick={() => void exportCsv()} disabled={rows.length === 0}>
               {i18n.t('exportCsv')}
+            </button>
+            <button type="button" data-export="xlsx" onClick={() => void exportXlsx()} disabled={rows.length === 0}>
+              {i18n.t('exportXlsx')}
             </button>
             <button type="button" data-export="png" onClick={exportPng} disabled={!selected}>
               {i18n.t('exportPng')}

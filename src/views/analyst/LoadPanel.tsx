@@ -1,14 +1,16 @@
 /**
- * Bring your own data: a file input and a drop zone for any of the four tables. Files are read
- * locally and loaded into DuckDB in this tab; nothing is sent anywhere. Each load's outcome is
- * shown in [data-load-report] (LoadReport.tsx).
+ * Bring your own data: a file input and a drop zone for any of the four tables (CSV, Arrow,
+ * Parquet, or an Excel workbook read sheet by sheet), and fill-in templates to download. Files are
+ * read locally and loaded into DuckDB in this tab; nothing is sent anywhere. Each load's outcome is
+ * shown in [data-load-report] (LoadReport.tsx), a workbook's sheet by sheet.
  */
 import { useState, type DragEvent } from 'react';
 import { useDashboard } from '../../app/dashboard-context';
-import { loadSingleFile } from '../../data/ingest/commit';
+import { loadUpload } from '../../data/ingest/commit';
 import type { StageOptions } from '../../data/ingest/stage';
 import { clearLedger } from '../../data/ledger/clear-ledger';
 import { LoadReport, type LoadedFile } from './LoadReport';
+import { TemplateButtons } from './TemplateButtons';
 
 export function LoadPanel() {
   const { engine, i18n, reloadFolder } = useDashboard();
@@ -26,10 +28,11 @@ export function LoadPanel() {
     const waiting = new Map<string, Uint8Array>();
     try {
       for (const f of list) {
-        const report = await loadSingleFile(engine, { name: f.name, bytes: f.bytes }, f.options);
-        if (report.fatal?.code === 'encoding_unsure') waiting.set(f.name, f.bytes);
-        // The bytes stay while the report is shown only where its rejected lines can be downloaded.
-        out.push({ report, bytes: report.rejected.length > 0 ? f.bytes : null });
+        const reports = await loadUpload(engine, { name: f.name, bytes: f.bytes }, f.options);
+        if (reports[0]?.fatal?.code === 'encoding_unsure') waiting.set(f.name, f.bytes);
+        // The bytes stay while the report is shown only where its rejected lines can be read back
+        // from them as text (a text file; a workbook's or a binary table's rows are named by row).
+        for (const report of reports) out.push({ report, bytes: report.rejected.length > 0 && report.sheet == null && report.encoding != null ? f.bytes : null });
       }
     } finally {
       setReports(out);
@@ -81,7 +84,7 @@ export function LoadPanel() {
           {i18n.t('dropHere')} <span className="file-button">{i18n.t('chooseFile')}</span>
           <input
             type="file"
-            accept=".csv,.txt,.arrow,.feather,.arrows,.ipc,.parquet,text/csv"
+            accept=".csv,.txt,.xlsx,.xlsm,.xls,.arrow,.feather,.arrows,.ipc,.parquet,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel"
             multiple
             disabled={busy}
             onChange={(e) => {
@@ -92,6 +95,7 @@ export function LoadPanel() {
         </label>
         <p className="hint">{i18n.t('fileHint')}</p>
       </div>
+      <TemplateButtons />
       <button type="button" className="reset-data" data-reset-data="" onClick={() => void reset()} disabled={busy}>
         {i18n.t('resetData')}
       </button>

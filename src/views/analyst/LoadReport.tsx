@@ -1,17 +1,34 @@
 /**
- * One file's load report: what it was read as, its outcome in a word and a colour (every row taken,
- * some, none: domain/load-outcome.ts), area notices, and every rejected line with its reason in the
- * reader's language, readable in place and downloadable as a CSV of the rejected lines.
+ * One file's load report (a workbook's: one per sheet): what it was read as, its outcome in a word
+ * and a colour (every row taken, some, none: domain/load-outcome.ts), rows skipped and sheets not
+ * read with why, area notices, and every rejected line with its reason in the reader's language,
+ * readable in place and downloadable as a CSV of the rejected lines.
  */
 import { useState, type ReactNode } from 'react';
 import { useDashboard } from '../../app/dashboard-context';
-import type { FileReport } from '../../data/ingest/issues';
+import type { FileReport, LoadNotice } from '../../data/ingest/issues';
+import type { Translator } from '../../app/i18n/translator';
 import { loadOutcome, OUTCOME_STATUS } from '../../domain/load-outcome';
 import { STATUS_COLOR } from '../../domain/status';
 import { areaName } from '../panels/labels';
 
 /** Lines listed at first; a button shows the rest in place (a file can reject a million lines). */
 const FIRST_SHOWN = 500;
+
+/** A notice in words: a skipped row names its row, a sheet not read says why. */
+function noticeText(i18n: Translator, n: LoadNotice): string {
+  const vars = { n: n.code === 'unfilled_rows' || n.code === 'wide_cells' ? (n.value ?? '') : (n.line ?? ''), value: n.value ?? '' };
+  const key = {
+    total_row: 'noticeTotalRow',
+    note_row: 'noticeNoteRow',
+    unfilled_rows: 'noticeUnfilled',
+    sheet_hidden: 'noticeHidden',
+    sheet_empty: 'noticeEmpty',
+    sheet_no_table: 'noticeNoTable',
+    wide_cells: 'noticeWide',
+  } as const;
+  return i18n.t(key[n.code], vars);
+}
 
 export interface LoadedFile {
   report: FileReport;
@@ -24,6 +41,8 @@ export function LoadReport({ loaded, children }: { loaded: LoadedFile; children?
   const { report: r, bytes } = loaded;
   const [all, setAll] = useState(false);
   const outcome = loadOutcome(r.accepted, r.rejected.length, r.fatal != null);
+  // A sheet that holds no table (a cover, notes) is read past, not failed.
+  const skipped = r.sheet != null && !r.table && !r.fatal;
   const shown = all ? r.rejected : r.rejected.slice(0, FIRST_SHOWN);
 
   const downloadRejected = async () => {
@@ -38,9 +57,10 @@ export function LoadReport({ loaded, children }: { loaded: LoadedFile; children?
 
   return (
     <div
-      className={`report report-${outcome}`}
-      style={{ borderLeftColor: STATUS_COLOR[OUTCOME_STATUS[outcome]] }}
+      className={skipped ? 'report report-skipped' : `report report-${outcome}`}
+      style={skipped ? undefined : { borderLeftColor: STATUS_COLOR[OUTCOME_STATUS[outcome]] }}
       data-file={r.file}
+      data-sheet={r.sheet ?? ''}
       data-table={r.table ?? ''}
       data-accepted={r.accepted}
       data-rejected={r.rejected.length}
@@ -48,14 +68,23 @@ export function LoadReport({ loaded, children }: { loaded: LoadedFile; children?
     >
       <p>
         <strong>{r.file}</strong>
+        {r.sheet != null ? ` · ${i18n.t('workbookSheet', { name: r.sheet })}` : ''}
         {r.table ? ` → ${i18n.t(`table_${r.table}`)}` : ''}
         {r.encoding ? ` · ${i18n.t('encoding')} ${r.encoding}` : ''}
-        {' · '}
-        {i18n.t('accepted')} {r.accepted} {i18n.t('rows')} · {i18n.t('rejectedRows')} {r.rejected.length} {i18n.t('rows')}
+        {skipped ? '' : ` · ${i18n.t('accepted')} ${r.accepted} ${i18n.t('rows')} · ${i18n.t('rejectedRows')} ${r.rejected.length} ${i18n.t('rows')}`}
       </p>
-      <p className="outcome">{i18n.t(`outcome_${outcome}`)}</p>
+      {!skipped && <p className="outcome">{i18n.t(`outcome_${outcome}`)}</p>}
       {r.fatal && <p className="fatal-line">{i18n.issue(r.fatal.code, r.fatal.detail)}</p>}
       {children}
+      {r.notices && r.notices.length > 0 && (
+        <ul className="notices">
+          {r.notices.map((n, k) => (
+            <li key={k} data-notice={n.code} data-line={n.line ?? ''}>
+              {noticeText(i18n, n)}
+            </li>
+          ))}
+        </ul>
+      )}
       {r.mapped && r.mapped.length > 0 && (
         <ul className="mapped">
           {r.mapped.map((m) => (
@@ -72,9 +101,9 @@ export function LoadReport({ loaded, children }: { loaded: LoadedFile; children?
           </button>
           <ul className="rejected">
             {shown.map((x, k) => (
-              <li key={k} data-line={x.line ?? ''} data-code={x.code}>
-                {x.line != null && <span className="line">{i18n.t('line', { n: x.line })}</span>}
-                {x.column && <code className="column">{x.column}</code>}
+              <li key={k} data-line={x.line ?? ''} data-cell={x.cell ?? ''} data-code={x.code}>
+                {x.line != null && <span className="line">{i18n.t(x.sheet != null ? 'sheetRow' : 'line', { n: x.line })}</span>}
+                {x.cell ? <code className="column">{i18n.t('cell', { cell: x.cell })}</code> : x.column && <code className="column">{x.column}</code>}
                 {x.value != null && <span className="value">“{x.value}”</span>}
                 <span className="reason">{i18n.issue(x.code, x.detail)}</span>
               </li>

@@ -3,6 +3,7 @@ import { useDashboard } from '../../app/dashboard-context';
 import type { JudgedTarget } from '../../domain/types';
 import { formatGap, formatValue, formatValueNear, withFraction } from '../../domain/format';
 import { allocationCheck } from '../../domain/allocation';
+import { noActualReason } from '../../domain/judge';
 import { AreaComparisonPanel } from '../panels/AreaComparisonPanel';
 import { areaName, comparatorText, indicatorName } from '../panels/labels';
 import { MonthlyPanel } from '../panels/MonthlyPanel';
@@ -20,6 +21,9 @@ export function TargetDetail({ judged, onArea }: { judged: JudgedTarget; onArea:
   const fmt = (v: number | null) => formatValue(v, indicator.unit, lang);
   const hasChildren = catalog.areas.some((a) => a.parentCode === area.areaCode && a.level !== 'zone');
   const allocation = allocationCheck(target, indicator.kind, catalog.targets, catalog.areas);
+  // A few names, then how many in all: a parent may have dozens of sub-areas.
+  const areaList = (names: string[]) =>
+    names.length <= 4 ? names.join(i18n.t('listSep')) : i18n.t('listMore', { list: names.slice(0, 4).join(i18n.t('listSep')), n: names.length });
   const kindKey = indicator.kind === 'flow' ? 'kindFlow' : indicator.kind === 'level' ? 'kindLevel' : 'kindRate';
   const sources = shownSources(components?.sources ?? []);
   return (
@@ -81,6 +85,12 @@ export function TargetDetail({ judged, onArea }: { judged: JudgedTarget; onArea:
                 {lang === 'en' ? (indicator.numeratorEn ?? indicator.numeratorZh) : indicator.numeratorZh} ÷{' '}
                 {lang === 'en' ? (indicator.denominatorEn ?? indicator.denominatorZh) : indicator.denominatorZh}
               </dd>
+            </div>
+          )}
+          {noActualReason(indicator.kind, components) && (
+            <div data-why="unpooled">
+              <dt>{i18n.t('noActual')}</dt>
+              <dd>{i18n.t('unpooledLong', { areas: areaList((components?.unpooled ?? []).map((c) => areaName(catalog.areaByCode.get(c), lang) || c)) })}</dd>
             </div>
           )}
           {components?.fromChildren && (

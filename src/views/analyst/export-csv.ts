@@ -1,10 +1,11 @@
 /**
- * The table export (table-export.ts) written as CSV for Excel: UTF-8 with a BOM (so Excel shows
- * Chinese), the header block first, a blank line, then the columns and rows; any text cell that a
- * spreadsheet would read as a formula prefixed with an apostrophe.
+ * The table export (table-export.ts) as its lines (the header block first, a blank line, then the
+ * columns and rows), written as CSV for Excel: UTF-8 with a BOM (so Excel shows Chinese), any text
+ * cell that a spreadsheet would read as a formula prefixed with an apostrophe. The same lines go
+ * into the workbook export, where text cells are text and need no prefix.
  */
 import Papa from 'papaparse';
-import type { TableExport } from './table-export';
+import type { ExportCell, TableExport } from './table-export';
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 
@@ -16,17 +17,21 @@ export function safeCell(text: string): string {
 /** Numbers stay numbers; text is neutralised; empty cells stay empty. */
 const cell = (v: string | number | null) => (v == null ? '' : typeof v === 'number' ? v : safeCell(v));
 
+/** The lines of a table export: title, the header block, a blank line, the columns, the rows. */
+export function tableLines(model: TableExport): ExportCell[][] {
+  return [
+    // Two cells, like the lines after it, so that readers that guess the delimiter find the comma.
+    [model.title, ''],
+    ...model.about.map((a) => [a.label, a.value]),
+    [],
+    model.columns.map((c) => c.label),
+    ...model.rows,
+  ];
+}
+
 /** The CSV text of a table export. */
 export function writeTableCsv(model: TableExport): string {
-  const lines: (string | number)[][] = [
-    // Two cells, like the lines after it, so that readers that guess the delimiter find the comma.
-    [cell(model.title), ''],
-    ...model.about.map((a) => [cell(a.label), cell(a.value)]),
-    [],
-    model.columns.map((c) => cell(c.label)),
-    ...model.rows.map((r) => r.map(cell)),
-  ];
-  return '\uFEFF' + Papa.unparse(lines, { newline: '\r\n' });
+  return '\uFEFF' + Papa.unparse(tableLines(model).map((r) => r.map(cell)), { newline: '\r\n' });
 }
 
 /** Starts a download of `content` without any network request. */

@@ -6,6 +6,7 @@
 import type { ReactNode } from 'react';
 import type { MessageKey, Translator } from '../../app/i18n/translator';
 import { formatValueNear } from '../../domain/format';
+import { noActualReason } from '../../domain/judge';
 import type { JudgedTarget } from '../../domain/types';
 import { AreaLine, GapText, PaceText, RowStatus, gapIsShort, requirementText } from './row-parts';
 import type { SortKey } from './sort-rows';
@@ -33,7 +34,13 @@ export const COLUMNS: readonly Column[] = [
     label: 'actual',
     numeric: true,
     fold: null,
-    cell: (j, i18n) => formatValueNear(j.judgement.actual, j.indicator.unit, i18n.lang, j.judgement.target),
+    // A parent whose sub-areas give only their rates has no actual, and says why.
+    cell: (j, i18n) => (
+      <>
+        {formatValueNear(j.judgement.actual, j.indicator.unit, i18n.lang, j.judgement.target)}
+        {noActualReason(j.indicator.kind, j.components) && <span className="why">{i18n.t('unpooledCell')}</span>}
+      </>
+    ),
   },
   { key: 'pace', label: 'pace', numeric: true, fold: 4, cell: (j) => <PaceText judged={j} /> },
   // Against 100, so 99.98% of a missed target never reads "100.0%".

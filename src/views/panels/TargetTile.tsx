@@ -6,6 +6,7 @@
 import { useDashboard } from '../../app/dashboard-context';
 import type { JudgedTarget } from '../../domain/types';
 import { formatFigures, fractionText } from '../../domain/format';
+import { noActualReason } from '../../domain/judge';
 import { Breakable } from './Breakable';
 import { kpiAttrs } from './kpi-attrs';
 import { comparatorText, indicatorName } from './labels';
@@ -29,6 +30,7 @@ export function TargetTile({ judged }: { judged: JudgedTarget }) {
         </span>
       </div>
       {rate && <div className="tile-fraction">{fractionText(components!.numerator!, components!.denominator!, lang)}</div>}
+      {noActualReason(indicator.kind, components) && <div className="tile-fraction">{i18n.t('unpooledShort')}</div>}
       <dl className="tile-facts">
         <div>
           <dt>{i18n.t('target')}</dt>

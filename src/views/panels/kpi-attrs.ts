@@ -2,6 +2,7 @@
  * The contract's data-kpi attributes of one judged target (base units, 4 decimals, empty = none); an
  * inherited target carries the id of the target it comes from and the area it is judged for.
  */
+import { noActualReason } from '../../domain/judge';
 import type { JudgedTarget } from '../../domain/types';
 
 const num = (v: number | null) => (v == null || !Number.isFinite(v) ? '' : String(Math.round(v * 1e4) / 1e4));
@@ -18,5 +19,6 @@ export function kpiAttrs(j: JudgedTarget): Record<string, string> {
     'data-expected': num(j.judgement.expected),
     'data-status': j.judgement.status,
     ...(j.inherited ? { 'data-inherited': 'true' } : {}),
+    ...(noActualReason(j.indicator.kind, j.components) ? { 'data-no-actual': noActualReason(j.indicator.kind, j.components)! } : {}),
   };
 }
