@@ -183,8 +183,16 @@ function flowOf(rows: RefActual[]): number {
  * month index `end`. Null when no area contributes a row.
  */
 export function actualAt(folder: RefFolder, indicatorId: string, areaCode: string, year: number, end: number): number | null {
+  return readAt(folder, indicatorId, areaCode, year, end).actual;
+}
+
+/**
+ * The same read as actualAt, with the latest month (index) among the rows it used: null, null
+ * when no area contributes a row.
+ */
+export function readAt(folder: RefFolder, indicatorId: string, areaCode: string, year: number, end: number): { actual: number | null; latest: number | null } {
   const indicator = folder.indicators.get(indicatorId);
-  if (!indicator) return null;
+  if (!indicator) return { actual: null, latest: null };
   const start = year * 12;
   const rowsByArea = new Map<string, RefActual[]>();
   for (const r of folder.actuals) {
@@ -201,7 +209,7 @@ export function actualAt(folder: RefFolder, indicatorId: string, areaCode: strin
     else if (depth < 10) for (const c of children(code)) visit(c, depth + 1);
   };
   visit(areaCode, 0);
-  if (contributing.length === 0) return null;
+  if (contributing.length === 0) return { actual: null, latest: null };
 
   let value = 0;
   let num = 0;
@@ -217,11 +225,12 @@ export function actualAt(folder: RefFolder, indicatorId: string, areaCode: strin
       den += atLast.reduce((s, r) => s + (r.denominator ?? 0), 0);
     }
   }
-  if (indicator.kind === 'rate') return den > 0 ? (100 * num) / den : null;
-  return value;
+  const latest = Math.max(...contributing.flatMap((code) => rowsByArea.get(code)!.map((r) => r.month)));
+  if (indicator.kind === 'rate') return { actual: den > 0 ? (100 * num) / den : null, latest };
+  return { actual: value, latest };
 }
 
-function satisfied(actual: number, comparator: string, target: number): boolean {
+export function satisfied(actual: number, comparator: string, target: number): boolean {
   const eps = 1e-9 * Math.max(1, Math.abs(target));
   switch (comparator) {
     case '>=':
