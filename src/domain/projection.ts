@@ -18,7 +18,7 @@
  */
 import { actualOf, dueMonth, isCap, judgementMonth, satisfies } from './judge';
 import { formatPeriod, januaryOf } from './period';
-import type { ActualComponents, Comparator, IndicatorKind, JudgedTarget, Projection } from './types';
+import { STATUSES, type ActualComponents, type Comparator, type IndicatorKind, type JudgedTarget, type Projection, type Status } from './types';
 
 /** The two months of last year a projection reads: the judged month and the due month, a year earlier. */
 export interface LastYearMonths {
@@ -173,5 +173,17 @@ export function projectedShown(value: number, kind: IndicatorKind): number {
   return kind === 'flow' ? Math.round(value) : value;
 }
 
-/** Analyst status filter value: targets projected to miss (预计未达标). */
+/** The status filter's extra value: targets projected to miss (预计未达标), `status=projected_missed` in the URL. */
 export const PROJECTED_MISSED = 'projected_missed';
+
+/** A value of the status filter: a status, or projected to miss. */
+export type StatusFilter = Status | typeof PROJECTED_MISSED;
+
+/** Every value the status filter takes, in the order it offers them. */
+export const STATUS_FILTERS: readonly StatusFilter[] = [...STATUSES, PROJECTED_MISSED];
+
+/** Does a judged target pass the status filter (any of the chosen values; none chosen passes all)? */
+export function matchesStatusFilter(j: Pick<JudgedTarget, 'judgement' | 'projection'>, filters: readonly StatusFilter[]): boolean {
+  if (filters.length === 0) return true;
+  return filters.some((f) => (f === PROJECTED_MISSED ? j.projection?.status === 'missed' : f === j.judgement.status));
+}

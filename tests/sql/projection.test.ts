@@ -18,7 +18,7 @@ beforeAll(async () => {
   engine = await createNodeEngine();
   expect((await loadFolder(engine, folderFiles(path.join('tests', 'fixtures', 'projection')))).fatal).toBeNull();
   catalog = await readCatalog(engine);
-});
+}, 60_000);
 
 const m = (y: number, month: number) => y * 12 + month - 1;
 

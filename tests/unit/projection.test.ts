@@ -42,7 +42,7 @@ describe('the pieces', () => {
     [900, null, 1200, null],
     [900, 720, null, null],
     [900, 0, 1200, null],
-  ] as const)('seasonal: %d × LY(M) %s ÷ LY(m) %s → %s', (actual, lym, lyM, want) => {
+  ] as const)('seasonal: %d with LY(m) %s, LY(M) %s → %s', (actual, lym, lyM, want) => {
     const got = seasonalProjection(actual, lym, lyM);
     if (want == null) expect(got).toBeNull();
     else expect(got).toBeCloseTo(want, 9);
@@ -56,7 +56,7 @@ describe('the pieces', () => {
     // Last year went down: 85 − (75 − 70) = 80.
     [85, 75, 70, 80],
     [85, null, 80, null],
-  ] as const)('last year change: %d + (%s − %s) → %s', (actual, lym, lyM, want) => {
+  ] as const)('last year change: %d with LY(m) %s, LY(M) %s → %s', (actual, lym, lyM, want) => {
     const got = lastYearChange(actual, lym, lyM);
     if (want == null) expect(got).toBeNull();
     else expect(got).toBeCloseTo(want, 9);

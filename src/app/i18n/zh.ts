@@ -151,6 +151,23 @@ export const zh = {
   clearLedger: '移除台账数据',
   suppressed: '少于5例，不予显示',
   offlineData: '网络中断 · 显示缓存的数据',
+  projected: '预计',
+  projectedStatus: '预计结果',
+  neededMonthly: '每月需完成',
+  allowedMonthly: '每月至多',
+  neededShort: '每月需',
+  allowedShort: '每月至多',
+  projectedFor: '预计{reach}',
+  projectedMet: '预计达标',
+  projectedMissed: '预计未达标',
+  projectionBasis: '预计依据',
+  projectionBand: '预计区间',
+  methodSeasonal: '按去年同期进度：去年前{m}个月完成{ly}，前{M}个月{lyDue}（前{m}个月占{share}）',
+  methodLinearNoLastYear: '按线性外推（去年无同期数据）',
+  methodLinearZero: '按线性外推（去年前{m}个月为0，无法按去年进度推算）',
+  methodChange: '按去年同期变化：去年第{m}个月{ly}，第{M}个月{lyDue}（{change}）',
+  methodUnchanged: '按当前水平（去年无同期数据）',
+  methodFinal: '已到期，按实际值',
 } as const;
 
 

@@ -1,12 +1,14 @@
 /**
  * Every filter of the workbench, all in the URL: areas (city → district → town, several at once),
- * year, as-of month, indicator group, source document and status; one control clears them all.
+ * year, as-of month, indicator group, source document and status (or projected to miss, 预计未达标);
+ * one control clears them all.
  */
 import { useId, useMemo } from 'react';
 import { useDashboard } from '../../app/dashboard-context';
 import { formatPeriod } from '../../domain/period';
 import { yearsWithTargets } from '../../domain/resolve';
-import { STATUSES, type Area } from '../../domain/types';
+import { PROJECTED_MISSED, STATUS_FILTERS } from '../../domain/projection';
+import type { Area } from '../../domain/types';
 import { areaName } from '../panels/labels';
 
 /** Areas in tree order (city, then each district followed by its towns and zones). */
@@ -115,7 +117,7 @@ export function Filters() {
       </label>
       <fieldset className="status-filter" data-filter="status">
         <legend className="filter-label">{i18n.t('status')}</legend>
-        {STATUSES.map((s) => (
+        {STATUS_FILTERS.map((s) => (
           <label key={s} htmlFor={`${id}-${s}`}>
             <input
               id={`${id}-${s}`}
@@ -125,7 +127,7 @@ export function Filters() {
               checked={state.statuses.includes(s)}
               onChange={() => setState({ statuses: toggle(state.statuses, s), target: null })}
             />
-            {i18n.status(s)}
+            {s === PROJECTED_MISSED ? i18n.t('projectedMissed') : i18n.status(s)}
           </label>
         ))}
       </fieldset>

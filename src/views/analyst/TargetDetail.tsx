@@ -1,4 +1,4 @@
-/** The selected target: provenance to the clause, how its actual was read, and its charts. */
+/** The selected target: provenance to the clause, how its actual was read, where it is heading, and its charts. */
 import { useDashboard } from '../../app/dashboard-context';
 import { ANALYST_THEME } from '../../charts/theme';
 import type { JudgedTarget } from '../../domain/types';
@@ -7,6 +7,7 @@ import { allocationCheck } from '../../domain/allocation';
 import { AreaComparisonPanel } from '../panels/AreaComparisonPanel';
 import { areaName, comparatorText, indicatorName } from '../panels/labels';
 import { MonthlyPanel } from '../panels/MonthlyPanel';
+import { ProjectionFacts } from '../panels/Projection';
 import { StatusBadge } from '../panels/StatusBadge';
 
 export function TargetDetail({ judged, onArea }: { judged: JudgedTarget; onArea: (areaCode: string) => void }) {
@@ -51,6 +52,7 @@ export function TargetDetail({ judged, onArea }: { judged: JudgedTarget; onArea:
               <dd>{fmt(judgement.expected)}</dd>
             </div>
           )}
+          <ProjectionFacts judged={judged} />
           <div>
             <dt>{i18n.t('judgedAt')}</dt>
             <dd>

@@ -1,6 +1,8 @@
 /**
  * Every target that matches the filters: sortable columns, status in icon and word, attainment,
- * gaps to target and to pace, and a row that expands to the document, clause and sentence.
+ * gaps to target and to pace, the projection to the due month (figure, projected status, what each
+ * remaining month must bring; the figure and the monthly amount fold away when the table is narrow),
+ * and a row that expands to the document, clause and sentence.
  * Rows carry the contract's data-kpi attributes. Beyond a few hundred rows the table renders only
  * what is in view (the data-kpi hooks then live in a hidden list, so every target stays readable).
  */
@@ -13,6 +15,7 @@ import { formatGap, formatPercent, formatValue, formatValueNear } from '../../do
 import { kpiAttrs } from '../panels/kpi-attrs';
 import { areaName, comparatorText, indicatorName } from '../panels/labels';
 import { StatusBadge } from '../panels/StatusBadge';
+import { bandText, neededText, projectedText, ProjectedBadge } from '../panels/Projection';
 import { parseSort, sortRows, type SortKey } from './sort-rows';
 
 /** Above this many rows the table is virtualised. */
@@ -20,6 +23,7 @@ export const VIRTUALISE_ABOVE = 300;
 const ROW_PX = 44;
 const EXPANDED_PX = 132;
 const VIEWPORT_PX = 640;
+const COLUMNS = 13;
 
 export function TargetTable({
   rows,
@@ -67,13 +71,13 @@ export function TargetTable({
     after = heights.slice(last).reduce((s, h) => s + h, 0);
   }
 
-  const header = (key: SortKey, label: string, numeric = false) => {
+  const header = (key: SortKey, label: string, numeric = false, extra = '') => {
     const active = sort.key === key;
     const next = active && !sort.desc ? `-${key}` : key;
     return (
       <th
         scope="col"
-        className={numeric ? 'num' : undefined}
+        className={`${numeric ? 'num' : ''} ${extra}`.trim() || undefined}
         aria-sort={active ? (sort.desc ? 'descending' : 'ascending') : 'none'}
       >
         <button type="button" className="sort" data-sort={key} onClick={() => setState({ sort: next })}>
@@ -100,6 +104,8 @@ export function TargetTable({
     const open = expanded.has(key);
     const gap = gapToTarget(judgement, target.comparator);
     const paceGap = gapToPace(judgement, target.comparator);
+    const projection = j.projection;
+    const band = bandText(j, lang);
     return (
       <Fragment key={key}>
         <tr
@@ -143,6 +149,14 @@ export function TargetTable({
           <td>
             <StatusBadge status={judgement.status} />
           </td>
+          <td className="num fold" data-col="projected">
+            {projectedText(j, lang)}
+            {band && <span className="band">{band}</span>}
+          </td>
+          <td data-col="projected-status">{projection?.status ? <ProjectedBadge status={projection.status} short /> : '—'}</td>
+          <td className="num fold-narrow" data-col="needed">
+            {neededText(j, lang, true) ?? '—'}
+          </td>
           <td className="doc">
             {target.docId}
             {target.clause ?? ''}
@@ -150,7 +164,7 @@ export function TargetTable({
         </tr>
         {open && (
           <tr className="expanded" data-expanded={key}>
-            <td colSpan={10}>
+            <td colSpan={COLUMNS}>
               <blockquote className="provenance">
                 <p className="doc">
                   <strong>{target.docId}</strong> {target.clause ?? ''}
@@ -178,19 +192,22 @@ export function TargetTable({
           {header('gap', i18n.t('gapTarget'), true)}
           {header('pace_gap', i18n.t('gapPace'), true)}
           {header('status', i18n.t('status'))}
+          {header('projected', i18n.t('projected'), true, 'fold')}
+          {header('projected_status', i18n.t('projectedStatus'))}
+          {header('needed', i18n.t('neededMonthly'), true, 'fold-narrow')}
           {header('doc', i18n.t('document'))}
         </tr>
       </thead>
       <tbody>
         {virtual && before > 0 && (
           <tr aria-hidden="true" style={{ height: before }}>
-            <td colSpan={10} />
+            <td colSpan={COLUMNS} />
           </tr>
         )}
         {body}
         {virtual && after > 0 && (
           <tr aria-hidden="true" style={{ height: after }}>
-            <td colSpan={10} />
+            <td colSpan={COLUMNS} />
           </tr>
         )}
       </tbody>

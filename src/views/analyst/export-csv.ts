@@ -19,8 +19,8 @@ const round = (v: number | null) => (v == null || !Number.isFinite(v) ? '' : Mat
 export function buildTargetsCsv(rows: readonly JudgedTarget[], lang: Lang, statusWord: (s: JudgedTarget['judgement']['status']) => string): string {
   const header =
     lang === 'zh'
-      ? ['目标编号', '指标', '区域', '区划代码', '年度', '比较符', '目标值', '实际值', '序时进度', '状态', '完成度(%)', '判定月份', '单位', '文件', '条款', '原文']
-      : ['target_id', 'indicator', 'area', 'area_code', 'year', 'comparator', 'target', 'actual', 'expected', 'status', 'attainment_pct', 'judged_at', 'unit', 'document', 'clause', 'text'];
+      ? ['目标编号', '指标', '区域', '区划代码', '年度', '比较符', '目标值', '实际值', '序时进度', '状态', '完成度(%)', '判定月份', '单位', '文件', '条款', '原文', '预计', '预计结果', '每月需完成']
+      : ['target_id', 'indicator', 'area', 'area_code', 'year', 'comparator', 'target', 'actual', 'expected', 'status', 'attainment_pct', 'judged_at', 'unit', 'document', 'clause', 'text', 'projected', 'projected_status', 'needed_monthly'];
   const data = rows.map((j) => [
     safeCell(j.target.targetId),
     safeCell(indicatorName(j.indicator, lang)),
@@ -38,6 +38,9 @@ export function buildTargetsCsv(rows: readonly JudgedTarget[], lang: Lang, statu
     safeCell(j.target.docId),
     safeCell(j.target.clause ?? ''),
     safeCell(j.target.quote ?? ''),
+    round(j.projection?.value ?? null),
+    j.projection?.status ? safeCell(statusWord(j.projection.status)) : '',
+    round(j.projection?.neededMonthly ?? null),
   ]);
   return '\uFEFF' + Papa.unparse({ fields: header, data }, { newline: '\r\n' });
 }

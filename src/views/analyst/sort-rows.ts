@@ -4,7 +4,21 @@ import { judgedKey } from '../../domain/binding';
 import { severityRank } from '../../domain/status';
 import type { JudgedTarget } from '../../domain/types';
 
-export const SORT_KEYS = ['indicator', 'area', 'target', 'actual', 'pace', 'attainment', 'gap', 'pace_gap', 'status', 'doc'] as const;
+export const SORT_KEYS = [
+  'indicator',
+  'area',
+  'target',
+  'actual',
+  'pace',
+  'attainment',
+  'gap',
+  'pace_gap',
+  'status',
+  'doc',
+  'projected',
+  'projected_status',
+  'needed',
+] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
 
 /** '-attainment' → { key: 'attainment', desc: true }; unknown keys fall back to status order. */
@@ -38,6 +52,13 @@ function valueOf(j: JudgedTarget, key: SortKey, names: { indicator: (j: JudgedTa
       return severityRank(j.judgement.status);
     case 'doc':
       return `${j.target.docId}${j.target.clause ?? ''}`;
+    case 'projected':
+      return j.projection?.value ?? null;
+    // Projected to miss first, like the status column.
+    case 'projected_status':
+      return j.projection?.status == null ? null : j.projection.status === 'missed' ? 0 : 1;
+    case 'needed':
+      return j.projection?.neededMonthly ?? null;
   }
 }
 

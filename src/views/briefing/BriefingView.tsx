@@ -1,9 +1,11 @@
 /**
  * A one-page A4 briefing (简报) of the filtered targets, for print: scope, a summary, one sentence
- * per target generated from the data (what needs attention first), and the documents behind them.
+ * per target generated from the data (what needs attention first) followed, for a target not yet
+ * due, by where it is heading and what each remaining month must bring, and the documents behind them.
  */
 import { useDashboard } from '../../app/dashboard-context';
 import { briefingSentence } from '../../domain/analysis';
+import { projectionSentence } from '../../domain/projection-text';
 import { judgedKey } from '../../domain/binding';
 import { severityRank } from '../../domain/status';
 import { formatPeriod } from '../../domain/period';
@@ -20,8 +22,11 @@ export function BriefingView() {
   if (isPending) return null;
   const counts = Object.fromEntries(STATUSES.map((s) => [s, rows.filter((r) => r.judgement.status === s).length])) as Record<Status, number>;
   const sorted = [...rows].sort((a, b) => severityRank(a.judgement.status) - severityRank(b.judgement.status));
-  const attention = sorted.filter((r) => r.judgement.status === 'missed' || r.judgement.status === 'behind');
-  const fine = sorted.filter((r) => r.judgement.status === 'met' || r.judgement.status === 'on_track');
+  // A target on course now but projected to miss by its due month needs attention too.
+  const needsAttention = (r: JudgedTarget) =>
+    r.judgement.status === 'missed' || r.judgement.status === 'behind' || (r.projection?.status === 'missed' && r.projection.method !== 'final');
+  const attention = sorted.filter(needsAttention);
+  const fine = sorted.filter((r) => (r.judgement.status === 'met' || r.judgement.status === 'on_track') && !needsAttention(r));
   const nodata = sorted.filter((r) => r.judgement.status === 'no_data');
   const docs = [...new Set(rows.map((r) => r.target.docId))];
   const scopeAreas = areas.length ? areas.map((a) => areaName(catalog.areaByCode.get(a), lang)).join('、') : i18n.t('allAreas');
@@ -39,11 +44,28 @@ export function BriefingView() {
       },
       lang,
     );
+  const outlook = (j: JudgedTarget) =>
+    j.projection && j.judgement.actual != null
+      ? projectionSentence(
+          {
+            kind: j.indicator.kind,
+            unit: j.indicator.unit,
+            comparator: j.target.comparator,
+            dueDate: j.target.dueDate,
+            year: j.target.year,
+            actual: j.judgement.actual,
+            target: j.judgement.target,
+            projection: j.projection,
+          },
+          lang,
+        )
+      : null;
   const list = (items: JudgedTarget[]) => (
     <ol>
       {items.map((j) => (
         <li key={judgedKey(j)} data-briefing-target={j.target.targetId} data-status={j.judgement.status}>
           <StatusIcon status={j.judgement.status} /> <span className="sentence">{sentence(j)}</span>
+          {outlook(j) && <span className="outlook" data-briefing-projection={j.projection?.status ?? ''}>{`${lang === 'zh' ? '' : ' '}${outlook(j)}`}</span>}
           <span className="cite">
             {' '}
             （{j.target.docId}

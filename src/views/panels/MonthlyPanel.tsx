@@ -1,4 +1,4 @@
-/** The selected target month by month against its target and the pace line. */
+/** The selected target month by month against its target and the pace line, with its projection to the due month. */
 import { useMemo } from 'react';
 import { useDashboard } from '../../app/dashboard-context';
 import { buildMonthlyOption } from '../../charts/build-monthly-option';
@@ -6,8 +6,12 @@ import { EChart } from '../../charts/EChart';
 import type { ChartTheme } from '../../charts/theme';
 import type { JudgedTarget } from '../../domain/types';
 import { formatValue } from '../../domain/format';
+import { dueMonth } from '../../domain/judge';
+import { formatPeriod } from '../../domain/period';
+import { horizonText } from '../../domain/projection-text';
 import { useMonthlySeries, usePriorYearSeries } from './hooks';
 import { areaName, indicatorName } from './labels';
+import { projectedText } from './Projection';
 
 export function MonthlyPanel({
   judged,
@@ -26,7 +30,16 @@ export function MonthlyPanel({
   const series = useMonthlySeries(judged);
   // The analyst compares with the same months of last year; the wall keeps to this year.
   const prior = usePriorYearSeries(wall ? null : judged);
-  const { indicator, judgement } = judged;
+  const { indicator, judgement, projection: proj, target } = judged;
+  // The projection runs from the latest actual to the due month (a target already due has none to draw).
+  const projection = useMemo(
+    () =>
+      proj && proj.method !== 'final' && judgement.actual != null
+        ? { from: judgement.actual, value: proj.value, low: proj.band?.low ?? null, high: proj.band?.high ?? null, through: formatPeriod(dueMonth(target)) }
+        : null,
+    [proj, judgement.actual, target],
+  );
+  const projectionLabel = i18n.t('projectedFor', { reach: horizonText(target.dueDate, target.year, lang) });
   // On the wall the title is the indicator alone: the legend says what the lines are.
   const title = wall ? `${areaName(judged.area, lang)} · ${indicatorName(indicator, lang)}` : `${i18n.t('monthlyTitle')} · ${indicatorName(indicator, lang)}`;
   const description = useMemo(() => {
@@ -34,8 +47,8 @@ export function MonthlyPanel({
     const last = pts[pts.length - 1];
     return `${title}. ${i18n.t('target')} ${formatValue(judgement.target, indicator.unit, lang)}; ${
       last ? `${last.period} ${i18n.t('actual')} ${formatValue(last.actual, indicator.unit, lang)}` : i18n.t('chartNoData')
-    }`;
-  }, [series.data, title, judgement.target, indicator.unit, lang, i18n]);
+    }${projection ? `; ${projectionLabel} ${projectedText(judged, lang)}` : ''}`;
+  }, [series.data, title, judgement.target, indicator.unit, lang, i18n, projection, projectionLabel, judged]);
   const option = useMemo(
     () =>
       buildMonthlyOption(series.data ?? [], {
@@ -43,11 +56,21 @@ export function MonthlyPanel({
         lang,
         target: judgement.target,
         theme,
-        labels: { actual: i18n.t('actual'), target: i18n.t('target'), pace: i18n.t('pace'), title, description, priorYear: i18n.t('priorYear') },
+        labels: {
+          actual: i18n.t('actual'),
+          target: i18n.t('target'),
+          pace: i18n.t('pace'),
+          title,
+          description,
+          priorYear: i18n.t('priorYear'),
+          projection: projectionLabel,
+          band: i18n.t('projectionBand'),
+        },
         legendBottom: wall,
         prior: prior.data?.map((p) => p.actual),
+        projection,
       }),
-    [series.data, prior.data, indicator.unit, lang, judgement.target, theme, i18n, title, description, wall],
+    [series.data, prior.data, indicator.unit, lang, judgement.target, theme, i18n, title, description, wall, projection, projectionLabel],
   );
   if (series.isPending) return <div className="chart placeholder" />;
   return <EChart name={name} option={option} description={description} />;

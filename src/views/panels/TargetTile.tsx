@@ -1,9 +1,13 @@
-/** One target as a wall tile: indicator, actual, target, pace (flows), status in icon and word. */
+/**
+ * One target as a wall tile: indicator, actual, target, pace (flows), status in icon and word, and
+ * where it is heading (the projection line, and what each remaining month must bring).
+ */
 import { useDashboard } from '../../app/dashboard-context';
 import type { JudgedTarget } from '../../domain/types';
 import { formatValue, formatValueNear, formatValueParts, fractionText } from '../../domain/format';
 import { kpiAttrs } from './kpi-attrs';
 import { comparatorText, indicatorName } from './labels';
+import { neededLabel, neededText, ProjectionLine } from './Projection';
 import { StatusBadge } from './StatusBadge';
 
 export function TargetTile({ judged }: { judged: JudgedTarget }) {
@@ -19,6 +23,7 @@ export function TargetTile({ judged }: { judged: JudgedTarget }) {
         ? { number: near.replace(/%$/, ''), unit: '%' }
         : formatValueParts(judgement.actual, indicator.unit, lang);
   const rate = indicator.kind === 'rate' && components?.numerator != null && components.denominator != null;
+  const needed = neededText(judged, lang);
   return (
     <article className={`tile tile-${judgement.status}`} {...kpiAttrs(judged)}>
       <h2 className="tile-name">{indicatorName(indicator, lang)}</h2>
@@ -44,7 +49,14 @@ export function TargetTile({ judged }: { judged: JudgedTarget }) {
             <dd>{fmt(judgement.expected)}</dd>
           </div>
         )}
+        {needed != null && (
+          <div data-needed="">
+            <dt>{neededLabel(judged, i18n, true)}</dt>
+            <dd>{needed}</dd>
+          </div>
+        )}
       </dl>
+      <ProjectionLine judged={judged} />
       <div className="tile-foot">
         <StatusBadge status={judgement.status} />
         <span className="tile-doc">

@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useDashboard } from '../../app/dashboard-context';
 import { childrenQuery, judgedYearQuery, priorSeriesQuery, seriesQuery } from '../../app/reads';
+import { matchesStatusFilter } from '../../domain/projection';
 import type { JudgedTarget } from '../../domain/types';
 
 /**
@@ -38,7 +39,8 @@ export function useDistrictSummaries() {
 
 /**
  * The analyst's rows: every target of the year, or with an area filter the targets set for those
- * areas and the rate targets they inherit (domain/binding.ts); then group, document and status.
+ * areas and the rate targets they inherit (domain/binding.ts); then group, document and status
+ * (or projected to miss, domain/projection.ts).
  */
 export function useFilteredTargets() {
   const { state, areas } = useDashboard();
@@ -50,7 +52,7 @@ export function useFilteredTargets() {
           (areas.length === 0 || areas.includes(r.area.areaCode)) &&
           (state.groups.length === 0 || state.groups.includes(r.indicator.groupZh ?? '')) &&
           (state.docs.length === 0 || state.docs.includes(r.target.docId)) &&
-          (state.statuses.length === 0 || state.statuses.includes(r.judgement.status)),
+          matchesStatusFilter(r, state.statuses),
       ),
     [year.data, areas, state.groups, state.docs, state.statuses],
   );
