@@ -17,6 +17,9 @@ export function projectionHorizon(dueDate: string, year: number): { year: true }
 
 const zhMonth = (month: string) => `${month.slice(0, 4)}年${Number(month.slice(5, 7))}月`;
 
+/** A due month ('YYYY-MM') as the reader writes it: 2024年6月, 2024-06. */
+export const monthText = (month: string, lang: NumberLang) => (lang === 'zh' ? zhMonth(month) : month);
+
 /** A flow's reach: 「全年」/「至2024年6月」, "for the year" / "by 2024-06". */
 export function horizonText(dueDate: string, year: number, lang: NumberLang): string {
   const h = projectionHorizon(dueDate, year);

@@ -16,7 +16,7 @@
  * - needed per remaining month (flows): (target − actual) ÷ (M − m), at least 0; for caps the most
  *   that may still come each month.
  */
-import { actualOf, dueMonth, isCap, judgementMonth, satisfies } from './judge';
+import { actualOf, dueMonth, isCap, judgementMonth, satisfies, type JudgeInput } from './judge';
 import { formatPeriod, januaryOf } from './period';
 import { STATUSES, type ActualComponents, type Comparator, type IndicatorKind, type JudgedTarget, type Projection, type Status } from './types';
 
@@ -83,16 +83,8 @@ export function projectedStatus(projected: number, comparator: Comparator, targe
   return satisfies(projected, comparator, target) ? 'met' : 'missed';
 }
 
-export interface ProjectionInput {
-  kind: IndicatorKind;
-  comparator: Comparator;
-  year: number;
-  /** Due month index. */
-  due: number;
-  /** As-of month index A. */
-  asOf: number;
-  actual: number | null;
-  target: number | null;
+/** What a projection is made from: what the target is judged from (judge.ts), and last year's figures. */
+export interface ProjectionInput extends JudgeInput {
   /** Last year's figures for months m and M (lastYearFigure); null where last year has none. */
   lastYear: { elapsed: number | null; due: number | null };
 }

@@ -134,26 +134,41 @@ describe('every projection hook against the reference', () => {
 });
 
 describe('what the reader sees', () => {
-  it('wall tiles: a projection line with the projected status for every target not yet due, none for one already due (zh, en)', async () => {
+  it('wall tiles: a projection line with the projected status for every target not yet due, none for one already due (zh, en; long and short words)', async () => {
     const ref = projectAll(folder, '2024-09');
-    for (const lang of ['zh', 'en'] as const) {
-      await withPage(`view=wall&pages=overview&rotate=600&lang=${lang}`, async (page) => {
-        const tiles = await page.$$eval('.wall-tiles [data-kpi]', (els) =>
-          els.map((el) => ({ id: el.getAttribute('data-target-id')!, line: el.querySelector('[data-projection-line]')?.textContent ?? null })),
-        );
-        expect(tiles.length).toBeGreaterThan(3);
-        for (const t of tiles) {
-          const r = ref.get(t.id)!;
-          if (r.method === 'final' || r.projected == null) {
-            expect(t.line, t.id).toBeNull();
-            continue;
+    const cases = [
+      // A wide screen: tiles have room for 预计全年 … · 预计未达标.
+      { lang: 'zh', viewport: { width: 3840, height: 1080 }, labels: ['预计全年'], words: { met: ['预计达标'], missed: ['预计未达标'] } },
+      // Narrower tiles may say it in fewer words: 预计 … · 未达标.
+      { lang: 'zh', viewport: { width: 1600, height: 1000 }, labels: ['预计'], words: { met: ['达标'], missed: ['未达标'] } },
+      { lang: 'en', viewport: { width: 1600, height: 1000 }, labels: ['Forecast'], words: { met: ['Likely met', 'Met'], missed: ['Likely missed', 'Missed'] } },
+    ] as const;
+    for (const c of cases) {
+      await withPage(
+        `view=wall&pages=overview&rotate=600&lang=${c.lang}`,
+        async (page) => {
+          const tiles = await page.$$eval('.wall-tiles [data-kpi]', (els) =>
+            els.map((el) => {
+              const line = el.querySelector('[data-projection-line]') as HTMLElement | null;
+              return { id: el.getAttribute('data-target-id')!, line: line?.innerText ?? null, label: line?.querySelector('[data-projected-label]')?.getAttribute('data-projected-label') ?? null };
+            }),
+          );
+          expect(tiles.length).toBeGreaterThan(3);
+          for (const t of tiles) {
+            const r = ref.get(t.id)!;
+            if (r.method === 'final' || r.projected == null) {
+              expect(t.line, t.id).toBeNull();
+              continue;
+            }
+            const what = `${c.lang} ${c.viewport.width}: ${t.id}: ${t.line}`;
+            expect(t.label, what).toBe(r.projectedStatus);
+            expect(c.labels.some((l) => t.line!.startsWith(l)), what).toBe(true);
+            expect(c.words[r.projectedStatus!].some((w) => t.line!.includes(w)), what).toBe(true);
+            if (r.projectedStatus === 'met') expect(c.words.missed.some((w) => t.line!.includes(w)), what).toBe(false);
           }
-          const words = lang === 'zh' ? { met: '预计达标', missed: '预计未达标' } : { met: 'Projected: met', missed: 'Projected: missed' };
-          expect(t.line, t.id).toContain(words[r.projectedStatus!]);
-          expect(t.line, t.id).not.toContain(words[r.projectedStatus === 'met' ? 'missed' : 'met']);
-          expect(t.line, t.id).toContain(lang === 'zh' ? '预计全年' : 'Projected for the year');
-        }
-      });
+        },
+        c.viewport,
+      );
     }
   });
 

@@ -168,6 +168,10 @@ export const zh = {
   methodChange: '按去年同期变化：去年第{m}个月{ly}，第{M}个月{lyDue}（{change}）',
   methodUnchanged: '按当前水平（去年无同期数据）',
   methodFinal: '已到期，按实际值',
+  projectedYearShort: '预计全年',
+  projectedByShort: '预计至{month}',
+  filterProjectedMissed: '预计未达标',
+  projectedTiny: '预计',
 } as const;
 
 

@@ -127,7 +127,7 @@ export function Filters() {
               checked={state.statuses.includes(s)}
               onChange={() => setState({ statuses: toggle(state.statuses, s), target: null })}
             />
-            {s === PROJECTED_MISSED ? i18n.t('projectedMissed') : i18n.status(s)}
+            {s === PROJECTED_MISSED ? i18n.t('filterProjectedMissed') : i18n.status(s)}
           </label>
         ))}
       </fieldset>

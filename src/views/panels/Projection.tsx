@@ -10,7 +10,7 @@ import type { Lang } from '../../app/url-state';
 import { formatGap, formatNumber, formatPercent, formatValue } from '../../domain/format';
 import { isCap } from '../../domain/judge';
 import { neededShown, projectedShown } from '../../domain/projection';
-import { horizonText } from '../../domain/projection-text';
+import { horizonText, monthText, projectionHorizon } from '../../domain/projection-text';
 import type { JudgedTarget } from '../../domain/types';
 import { StatusIcon } from './StatusBadge';
 
@@ -80,21 +80,35 @@ export function ProjectedBadge({ status, short = false }: { status: 'met' | 'mis
   );
 }
 
-/** The wall tile's line: 预计全年 9900人（9900–1.07万）· 预计未达标. Nothing for a target already due or without a projection. */
+/**
+ * The wall tile's line: 预计全年 9900人（9900–1.07万）· 预计未达标. In a narrow tile it says the same in
+ * fewer words (预计 9900人 · 未达标), so it keeps to one line beside everything else the tile holds
+ * (styles.css chooses by the tile's width). Nothing for a target already due or without a projection.
+ */
 export function ProjectionLine({ judged }: { judged: JudgedTarget }) {
   const { i18n } = useDashboard();
   const p = judged.projection;
   if (!p || p.method === 'final') return null;
   const band = bandText(judged, i18n.lang);
-  const reach = horizonText(judged.target.dueDate, judged.target.year, i18n.lang);
+  const h = projectionHorizon(judged.target.dueDate, judged.target.year);
+  const label = 'year' in h ? i18n.t('projectedYearShort') : i18n.t('projectedByShort', { month: monthText(h.month, i18n.lang) });
+  const either = (long: string, short: string) => (
+    <>
+      <span className="proj-long">{long}</span>
+      <span className="proj-short">{short}</span>
+    </>
+  );
   return (
     <p className="tile-projection" data-projection-line="">
-      <span className="proj-label">{i18n.t('projectedFor', { reach })}</span> <strong>{projectedText(judged, i18n.lang)}</strong>
+      <span className="proj-label">{either(label, i18n.t('projectedTiny'))}</span> <strong>{projectedText(judged, i18n.lang)}</strong>
       {band && <span className="proj-band">{i18n.lang === 'zh' ? `（${band}）` : ` (${band})`}</span>}
       {p.status && (
         <span className="proj-outlook">
           {' · '}
-          <ProjectedBadge status={p.status} />
+          <span className={`status status-${p.status} projected`} data-projected-label={p.status}>
+            <StatusIcon status={p.status} />
+            <span className="status-word">{either(i18n.t(p.status === 'met' ? 'projectedMet' : 'projectedMissed'), i18n.status(p.status))}</span>
+          </span>
         </span>
       )}
     </p>
