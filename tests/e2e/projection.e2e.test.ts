@@ -188,6 +188,29 @@ describe('what the reader sees', () => {
     });
   });
 
+  it('the projection columns fold away as the table narrows; the hooks stay on every row', async () => {
+    const shown = async (page: Page) =>
+      page.$$eval('tr[data-kpi]:first-of-type td[data-col]', (tds) =>
+        tds.filter((td) => (td as HTMLElement).offsetWidth > 0).map((td) => td.getAttribute('data-col')),
+      );
+    const ref = ofYear(projectAll(folder, '2024-09'));
+    for (const [viewport, want] of [
+      [{ width: 2560, height: 1440 }, ['projected', 'projected-status', 'needed']],
+      [{ width: 1920, height: 1080 }, ['projected-status', 'needed']],
+      [{ width: 1366, height: 768 }, []],
+    ] as const) {
+      await withPage(
+        '',
+        async (page) => {
+          await page.waitForSelector('tr[data-kpi]');
+          expect(await shown(page), `${viewport.width}×${viewport.height}`).toEqual(want);
+          expect(projectionMismatches(await readProjections(page), ref)).toEqual([]);
+        },
+        viewport,
+      );
+    }
+  });
+
   it('sorts by needed per month (largest first, none last) and by the projection', async () => {
     const ref = ofYear(projectAll(folder, '2024-09'));
     const order = async (page: Page) => page.$$eval('tr[data-kpi]', (els) => els.map((el) => el.getAttribute('data-target-id')!));

@@ -1,7 +1,7 @@
 /**
  * Every target that matches the filters: sortable columns, status in icon and word, attainment,
  * gaps to target and to pace, the projection to the due month (figure, projected status, what each
- * remaining month must bring; the figure and the monthly amount fold away when the table is narrow),
+ * remaining month must bring; they fold away one by one as the table narrows, the outlook last),
  * and a row that expands to the document, clause and sentence.
  * Rows carry the contract's data-kpi attributes. Beyond a few hundred rows the table renders only
  * what is in view (the data-kpi hooks then live in a hidden list, so every target stays readable).
@@ -153,7 +153,7 @@ export function TargetTable({
             {projectedText(j, lang)}
             {band && <span className="band">{band}</span>}
           </td>
-          <td data-col="projected-status">{projection?.status ? <ProjectedBadge status={projection.status} short /> : '—'}</td>
+          <td className="fold-narrowest" data-col="projected-status">{projection?.status ? <ProjectedBadge status={projection.status} short /> : '—'}</td>
           <td className="num fold-narrow" data-col="needed">
             {neededText(j, lang, true) ?? '—'}
           </td>
@@ -193,7 +193,7 @@ export function TargetTable({
           {header('pace_gap', i18n.t('gapPace'), true)}
           {header('status', i18n.t('status'))}
           {header('projected', i18n.t('projected'), true, 'fold')}
-          {header('projected_status', i18n.t('projectedStatus'))}
+          {header('projected_status', i18n.t('projectedStatus'), false, 'fold-narrowest')}
           {header('needed', i18n.t('neededMonthly'), true, 'fold-narrow')}
           {header('doc', i18n.t('document'))}
         </tr>
