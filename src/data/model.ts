@@ -174,14 +174,16 @@ export const usableTargets = (catalog: Catalog, targets: readonly Target[]) =>
  * and last year's figures its projection reads.
  */
 export function targetRequests(targets: readonly Target[], asOf: number): ActualRequest[] {
-  return targets.flatMap((t) => [
-    { id: requestName.actual(t), indicatorId: t.indicatorId, areaCode: t.areaCode, year: t.year, endIdx: judgementMonth(t, asOf) },
-    ...(t.baseline === 'prior_year'
-      ? [{ id: requestName.baseline(t), indicatorId: t.indicatorId, areaCode: t.areaCode, year: t.year - 1, endIdx: decemberOf(t.year - 1) }]
-      : []),
-    ...lastYearRequests(t, t.areaCode, asOf),
-  ]);
+  return targets.flatMap((t) => [...judgeRequests(t, asOf), ...lastYearRequests(t, t.areaCode, asOf)]);
 }
+
+/** A target's actual, and its baseline where it has one. */
+const judgeRequests = (t: Target, asOf: number): ActualRequest[] => [
+  { id: requestName.actual(t), indicatorId: t.indicatorId, areaCode: t.areaCode, year: t.year, endIdx: judgementMonth(t, asOf) },
+  ...(t.baseline === 'prior_year'
+    ? [{ id: requestName.baseline(t), indicatorId: t.indicatorId, areaCode: t.areaCode, year: t.year - 1, endIdx: decemberOf(t.year - 1) }]
+    : []),
+];
 
 /** The request that reads inherited target `t` on `areaCode`'s own figures. */
 export const inheritedRequest = (t: Target, areaCode: string, asOf: number): ActualRequest => ({
@@ -269,20 +271,27 @@ export interface JudgedYear {
 }
 
 /**
- * The year's targets judged, the rate targets every area below the city inherits judged on its own
- * figures, and each district's summary, in one database query (what the wall, the table and the
- * map need together; the components of all of them go in one request list).
+ * The year's targets judged and projected, the rate targets every area below the city inherits
+ * judged and projected on its own figures, and each district's summary, in one read of the database
+ * (what the wall, the table and the map need together): one request list for every actual, then
+ * one for last year's figures of those that have an actual to project from.
  */
 export async function judgeYear(engine: SqlEngine, catalog: Catalog, year: number, asOf: number): Promise<JudgedYear> {
   const usable = usableTargets(catalog, catalog.targets.filter((t) => t.year === year));
-  const inheriting = inheritancesOf(catalog, usable);
-  const requests = [
-    ...targetRequests(usable, asOf),
-    ...inheriting.flatMap(({ area, targets }) =>
-      targets.flatMap((t) => [inheritedRequest(t, area.areaCode, asOf), ...lastYearRequests(t, area.areaCode, asOf)]),
-    ),
-  ];
-  const { value: comps } = await dataChanges(engine).read(() => fetchComponents(engine, requests));
+  const inheriting = inheritancesOf(catalog, usable).flatMap(({ area, targets }) => targets.map((t) => ({ t, areaCode: area.areaCode })));
+  const { value: comps } = await dataChanges(engine).read(async () => {
+    const found = await fetchComponents(engine, [
+      ...usable.flatMap((t) => judgeRequests(t, asOf)),
+      ...inheriting.map(({ t, areaCode }) => inheritedRequest(t, areaCode, asOf)),
+    ]);
+    // Last year is read only where there is an actual to project from: most areas below a district
+    // have no figures for most inherited targets, and asking for their last year would triple the work.
+    const lastYear = await fetchComponents(engine, [
+      ...usable.filter((t) => found.has(requestName.actual(t))).flatMap((t) => lastYearRequests(t, t.areaCode, asOf)),
+      ...inheriting.filter(({ t, areaCode }) => found.has(requestName.inherited(t, areaCode))).flatMap(({ t, areaCode }) => lastYearRequests(t, areaCode, asOf)),
+    ]);
+    return new Map([...found, ...lastYear]);
+  });
   const all = judgedFrom(catalog, usable, comps, asOf);
   const inherited = judgedInherited(catalog, all, comps, asOf);
   return { all, inherited, districts: summariseDistricts(catalog, all, inherited) };
