@@ -50,7 +50,7 @@ export const seriesQuery = (s: ReadScope, judged: JudgedTarget | null, asOf: num
 export const priorSeriesQuery = (s: ReadScope, judged: JudgedTarget | null, asOf: number) =>
   queryOptions({
     queryKey: ['prior', folderKey(s.state.data), s.version, (judged ? judgedKey(judged) : ''), asOf] as const,
-    queryFn: () => priorYearSeries(s.engine, judged!, asOf),
+    queryFn: () => priorYearSeries(s.engine, judged!),
     enabled: judged != null,
   });
 

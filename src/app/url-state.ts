@@ -4,7 +4,7 @@
  * never an error page.
  */
 
-import { STATUSES, type Status } from '../domain/types';
+import { STATUS_FILTERS, type StatusFilter } from '../domain/projection';
 
 export type View = 'wall' | 'analyst' | 'briefing';
 export type Lang = 'zh' | 'en';
@@ -27,10 +27,10 @@ export interface UrlState {
   pages: string[] | null;
   /** Wall: rotate one page through the districts, or only those behind pace. */
   cycle: 'districts' | 'behind' | null;
-  /** Analyst filters: indicator groups (group_zh), source documents (doc_id), statuses. */
+  /** Analyst filters: indicator groups (group_zh), source documents (doc_id), statuses (and projected_missed). */
   groups: string[];
   docs: string[];
-  statuses: Status[];
+  statuses: StatusFilter[];
   /** Analyst filter: 责任单位, units named in a target's owner (domain/owners.ts). */
   owners: string[];
   /** Analyst table sort: column and direction. */
@@ -146,7 +146,7 @@ export function parseUrlState(search: string): { state: UrlState; notices: UrlNo
   state.docs = list('doc');
   state.owners = list('owner');
   const statuses = list('status');
-  state.statuses = statuses.filter((x): x is Status => (STATUSES as readonly string[]).includes(x));
+  state.statuses = statuses.filter((x): x is StatusFilter => (STATUS_FILTERS as readonly string[]).includes(x));
   if (state.statuses.length !== statuses.length) bad('status', p.get('status') ?? '');
   const sort = p.get('sort');
   if (sort != null && sort !== '') {

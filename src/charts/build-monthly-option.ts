@@ -1,8 +1,10 @@
 /**
  * The selected target month by month: the actual (cumulative for flows), the 序时进度 line for
- * flows, and the target as its own line.
+ * flows, the target as its own line, last year's months, and the projection to the due month as a
+ * dashed line from the latest actual to the projected figure, its band shaded.
  */
 import { formatValue } from '../domain/format';
+import { formatPeriod, parsePeriod } from '../domain/period';
 import type { SeriesPoint } from '../domain/types';
 import type { ChartOption } from './echarts-setup';
 import { chartFrame, type ChartTheme } from './theme';
@@ -13,9 +15,23 @@ export interface MonthlyOptionOpts {
   lang: 'zh' | 'en';
   target: number | null;
   theme: ChartTheme;
-  labels: { actual: string; target: string; pace: string; title: string; description: string; priorYear?: string };
-  /** The same months of the previous year, drawn faint for comparison. */
+  labels: {
+    actual: string;
+    target: string;
+    pace: string;
+    title: string;
+    description: string;
+    priorYear?: string;
+    projection?: string;
+    band?: string;
+  };
+  /** The previous year month by month from January (to the due month where there is a projection), drawn faint for comparison. */
   prior?: readonly (number | null)[];
+  /**
+   * Where the target is heading: from the latest actual (`from`, at the last point) to `value` at the
+   * due month `through` ('YYYY-MM'), with the band `low`–`high` (flows) shaded.
+   */
+  projection?: { from: number; value: number; low: number | null; high: number | null; through: string } | null;
   /** Wall: legend under the chart, so a long title never runs into it; no hover needed. Otherwise the legend is a row of its own under the title. */
   legendBottom?: boolean;
   /** Width the title may take, in px: a longer title is broken into lines where labels may break. */
@@ -25,7 +41,10 @@ export interface MonthlyOptionOpts {
 export function buildMonthlyOption(points: readonly SeriesPoint[], opts: MonthlyOptionOpts): ChartOption {
   const { unit, lang, target, theme, labels } = opts;
   const fmt = (v: number) => formatValue(v, unit, lang);
-  const months = points.map((p) => p.period);
+  const path = projectionPath(points, opts.projection ?? null);
+  const months = [...points.map((p) => p.period), ...path.extra];
+  const pad = <T>(list: readonly T[]): (T | null)[] =>
+    [...list, ...Array<null>(Math.max(0, months.length - list.length)).fill(null)].slice(0, months.length);
   const f = theme.font;
   const hasPace = points.some((p) => p.expected != null);
   // Lines scale with the type, so they read from across the room on a 4K wall too.
@@ -63,7 +82,7 @@ export function buildMonthlyOption(points: readonly SeriesPoint[], opts: Monthly
       {
         name: labels.actual,
         type: 'line',
-        data: points.map((p) => p.actual),
+        data: pad(points.map((p) => p.actual)),
         lineStyle: { width: line * 1.4, color: theme.actual },
         itemStyle: { color: theme.actual },
         symbolSize: line * 2.6,
@@ -74,7 +93,7 @@ export function buildMonthlyOption(points: readonly SeriesPoint[], opts: Monthly
             {
               name: labels.pace,
               type: 'line' as const,
-              data: points.map((p) => p.expected),
+              data: pad(points.map((p) => p.expected)),
               lineStyle: { width: line, type: 'dashed' as const, color: theme.pace },
               itemStyle: { color: theme.pace },
               symbol: 'none',
@@ -86,10 +105,48 @@ export function buildMonthlyOption(points: readonly SeriesPoint[], opts: Monthly
             {
               name: labels.priorYear ?? '',
               type: 'line' as const,
-              data: [...opts.prior],
+              data: pad(opts.prior),
               lineStyle: { width: line, type: 'dotted' as const, color: theme.priorYear },
               itemStyle: { color: theme.priorYear },
               symbol: 'none',
+            },
+          ]
+        : []),
+      ...(path.line
+        ? [
+            {
+              name: labels.projection ?? '',
+              type: 'line' as const,
+              data: path.line,
+              lineStyle: { width: line * 1.2, type: 'dashed' as const, color: theme.actual },
+              itemStyle: { color: theme.actual },
+              symbol: 'none',
+            },
+          ]
+        : []),
+      ...(path.low && path.width
+        ? [
+            // The band: a floor at the low run (no name, so not in the legend), and the width above it stacked and shaded.
+            {
+              type: 'line' as const,
+              data: path.low,
+              stack: 'projection-band',
+              lineStyle: { opacity: 0 },
+              symbol: 'none',
+              silent: true,
+              tooltip: { show: false },
+            },
+            {
+              name: labels.band ?? '',
+              type: 'line' as const,
+              data: path.width,
+              stack: 'projection-band',
+              lineStyle: { opacity: 0 },
+              itemStyle: { color: theme.actual },
+              areaStyle: { color: theme.actual, opacity: 0.18 },
+              symbol: 'none',
+              silent: true,
+              tooltip: { show: false },
             },
           ]
         : []),
@@ -106,5 +163,32 @@ export function buildMonthlyOption(points: readonly SeriesPoint[], opts: Monthly
           ]
         : []),
     ],
+  };
+}
+
+/**
+ * The projection drawn month by month: the months after the last point up to the due month, and
+ * for every month the dashed line (null before the last actual) and the band's floor and width,
+ * each a straight run from the last actual to the projected figures at the due month.
+ */
+export function projectionPath(points: readonly SeriesPoint[], p: MonthlyOptionOpts['projection'] | null) {
+  const none = { extra: [] as string[], line: null, low: null, width: null };
+  const last = points.length ? parsePeriod(points[points.length - 1]!.period) : null;
+  const end = p ? parsePeriod(p.through) : null;
+  if (!p || last == null || end == null || end <= last) return none;
+  const steps = end - last;
+  const extra = Array.from({ length: steps }, (_, i) => formatPeriod(last + 1 + i));
+  const run = (to: number) => [
+    ...Array<null>(points.length - 1).fill(null),
+    ...Array.from({ length: steps + 1 }, (_, i) => p.from + ((to - p.from) * i) / steps),
+  ];
+  const banded = p.low != null && p.high != null && p.high > p.low;
+  const low = banded ? run(p.low!) : null;
+  const high = banded ? run(p.high!) : null;
+  return {
+    extra,
+    line: run(p.value),
+    low,
+    width: low && high ? high.map((h, i) => (h == null ? null : h - low[i]!)) : null,
   };
 }

@@ -9,6 +9,7 @@ import { rootCodes } from '../domain/areas';
 import { bindingTargets, inheritedItem, inheritedTargets, judgeInherited, ownItem, summariseArea } from '../domain/binding';
 import { actualOf, dueMonth, expectedPace, judge, judgementMonth } from '../domain/judge';
 import { decemberOf, formatPeriod, januaryOf } from '../domain/period';
+import { lastYearMonths, projectJudged, type LastYearComponents } from '../domain/projection';
 import type {
   ActualComponents,
   Area,
@@ -132,26 +133,60 @@ function componentsOf(r: Row): ActualComponents {
   };
 }
 
-/** Request names: a target's actual, its prior-year baseline, and a target inherited by an area. */
+/**
+ * Request names: a target's actual, its prior-year baseline, a target inherited by an area, and
+ * last year's figure at month m (`elapsed`) or M (`due`) for a target's projection on an area (the
+ * area it is set for, or the one inheriting it).
+ */
 export const requestName = {
   actual: (t: Target) => JSON.stringify(['actual', t.targetId]),
   baseline: (t: Target) => JSON.stringify(['baseline', t.targetId]),
   inherited: (t: Target, areaCode: string) => JSON.stringify(['inherited', t.targetId, areaCode]),
+  lastYear: (t: Target, areaCode: string, at: keyof LastYearComponents) => JSON.stringify(['last_year', t.targetId, areaCode, at]),
 };
+
+/**
+ * Last year's figures a projection of `t` on `areaCode` reads (domain/projection.ts): the same
+ * indicator and area, January of last year to month m and to month M, read the same way as the
+ * actual (children's where the area has none). None for a target already due.
+ */
+export function lastYearRequests(t: Target, areaCode: string, asOf: number): ActualRequest[] {
+  const months = lastYearMonths(t, asOf);
+  if (!months) return [];
+  return (['elapsed', 'due'] as const).map((at) => ({
+    id: requestName.lastYear(t, areaCode, at),
+    indicatorId: t.indicatorId,
+    areaCode,
+    year: t.year - 1,
+    endIdx: months[at],
+  }));
+}
+
+/** The components fetched for lastYearRequests(t, areaCode, …). */
+const lastYearOf = (comps: ReadonlyMap<ActualRequest['id'], ActualComponents>, t: Target, areaCode: string): LastYearComponents => ({
+  elapsed: comps.get(requestName.lastYear(t, areaCode, 'elapsed')) ?? null,
+  due: comps.get(requestName.lastYear(t, areaCode, 'due')) ?? null,
+});
 
 /** Targets whose indicator and area are in the catalog (a target can only be judged then). */
 export const usableTargets = (catalog: Catalog, targets: readonly Target[]) =>
   targets.filter((t) => catalog.indicatorById.has(t.indicatorId) && catalog.areaByCode.has(t.areaCode));
 
-/** The requests that judge `targets` as of `asOf`: each one's actual, and its baseline where it has one. */
+/**
+ * The requests that judge `targets` as of `asOf`: each one's actual, its baseline where it has one,
+ * and last year's figures its projection reads.
+ */
 export function targetRequests(targets: readonly Target[], asOf: number): ActualRequest[] {
-  return targets.flatMap((t) => [
-    { id: requestName.actual(t), indicatorId: t.indicatorId, areaCode: t.areaCode, year: t.year, endIdx: judgementMonth(t, asOf) },
-    ...(t.baseline === 'prior_year'
-      ? [{ id: requestName.baseline(t), indicatorId: t.indicatorId, areaCode: t.areaCode, year: t.year - 1, endIdx: decemberOf(t.year - 1) }]
-      : []),
-  ]);
+  return targets.flatMap((t) => [...judgeRequests(t, asOf), ...lastYearRequests(t, t.areaCode, asOf)]);
 }
+
+/** A target's actual, and its baseline where it has one. */
+const judgeRequests = (t: Target, asOf: number): ActualRequest[] => [
+  { id: requestName.actual(t), indicatorId: t.indicatorId, areaCode: t.areaCode, year: t.year, endIdx: judgementMonth(t, asOf) },
+  ...(t.baseline === 'prior_year'
+    ? [{ id: requestName.baseline(t), indicatorId: t.indicatorId, areaCode: t.areaCode, year: t.year - 1, endIdx: decemberOf(t.year - 1) }]
+    : []),
+];
 
 /** The request that reads inherited target `t` on `areaCode`'s own figures. */
 export const inheritedRequest = (t: Target, areaCode: string, asOf: number): ActualRequest => ({
@@ -162,7 +197,7 @@ export const inheritedRequest = (t: Target, areaCode: string, asOf: number): Act
   endIdx: judgementMonth(t, asOf),
 });
 
-/** `targets` judged from the components fetched for targetRequests. */
+/** `targets` judged, and projected to their due month, from the components fetched for targetRequests. */
 export function judgedFrom(
   catalog: Catalog,
   targets: readonly Target[],
@@ -183,7 +218,8 @@ export function judgedFrom(
       actual: actualOf(indicator.kind, components),
       target: targetValue,
     });
-    return { target: t, indicator, area: catalog.areaByCode.get(t.areaCode)!, judgement, components, baseline };
+    const projection = projectJudged({ target: t, indicator, judgement }, asOf, lastYearOf(comps, t, t.areaCode));
+    return { target: t, indicator, area: catalog.areaByCode.get(t.areaCode)!, judgement, components, baseline, projection };
   });
 }
 
@@ -196,7 +232,10 @@ export function inheritancesOf(catalog: Catalog, yearTargets: readonly Target[])
     .filter((x) => x.targets.length > 0);
 }
 
-/** The inherited targets judged, each for its area on the area's own figures (fetched by inheritedRequest). */
+/**
+ * The inherited targets judged, each for its area on the area's own figures (fetched by
+ * inheritedRequest) and projected from that area's last year (lastYearRequests on the area).
+ */
 export function judgedInherited(
   catalog: Catalog,
   judgedYear: readonly JudgedTarget[],
@@ -208,7 +247,9 @@ export function judgedInherited(
     catalog,
     judgedYear.map((j) => j.target),
   ).flatMap(({ area, targets }) =>
-    targets.map((t) => judgeInherited(judgedOf.get(t)!, area, comps.get(requestName.inherited(t, area.areaCode)) ?? null, asOf)),
+    targets.map((t) =>
+      judgeInherited(judgedOf.get(t)!, area, comps.get(requestName.inherited(t, area.areaCode)) ?? null, asOf, lastYearOf(comps, t, area.areaCode)),
+    ),
   );
 }
 
@@ -233,18 +274,27 @@ export interface JudgedYear {
 }
 
 /**
- * The year's targets judged, the rate targets every area below the city inherits judged on its own
- * figures, and each district's summary, in one database query (what the wall, the table and the
- * map need together; the components of all of them go in one request list).
+ * The year's targets judged and projected, the rate targets every area below the city inherits
+ * judged and projected on its own figures, and each district's summary, in one read of the database
+ * (what the wall, the table and the map need together): one request list for every actual, then
+ * one for last year's figures of those that have an actual to project from.
  */
 export async function judgeYear(engine: SqlEngine, catalog: Catalog, year: number, asOf: number): Promise<JudgedYear> {
   const usable = usableTargets(catalog, catalog.targets.filter((t) => t.year === year));
-  const inheriting = inheritancesOf(catalog, usable);
-  const requests = [
-    ...targetRequests(usable, asOf),
-    ...inheriting.flatMap(({ area, targets }) => targets.map((t) => inheritedRequest(t, area.areaCode, asOf))),
-  ];
-  const { value: comps } = await dataChanges(engine).read(() => fetchComponents(engine, requests));
+  const inheriting = inheritancesOf(catalog, usable).flatMap(({ area, targets }) => targets.map((t) => ({ t, areaCode: area.areaCode })));
+  const { value: comps } = await dataChanges(engine).read(async () => {
+    const found = await fetchComponents(engine, [
+      ...usable.flatMap((t) => judgeRequests(t, asOf)),
+      ...inheriting.map(({ t, areaCode }) => inheritedRequest(t, areaCode, asOf)),
+    ]);
+    // Last year is read only where there is an actual to project from: most areas below a district
+    // have no figures for most inherited targets, and asking for their last year would triple the work.
+    const lastYear = await fetchComponents(engine, [
+      ...usable.filter((t) => found.has(requestName.actual(t))).flatMap((t) => lastYearRequests(t, t.areaCode, asOf)),
+      ...inheriting.filter(({ t, areaCode }) => found.has(requestName.inherited(t, areaCode))).flatMap(({ t, areaCode }) => lastYearRequests(t, areaCode, asOf)),
+    ]);
+    return new Map([...found, ...lastYear]);
+  });
   const all = judgedFrom(catalog, usable, comps, asOf);
   const inherited = judgedInherited(catalog, all, comps, asOf);
   return { all, inherited, districts: summariseDistricts(catalog, all, inherited) };
@@ -274,10 +324,13 @@ export async function monthlySeries(engine: SqlEngine, judged: JudgedTarget, asO
   });
 }
 
-/** The same months of the previous year, read the same way (null points where there is no data). */
-export async function priorYearSeries(engine: SqlEngine, judged: JudgedTarget, asOf: number): Promise<SeriesPoint[]> {
+/**
+ * The previous year month by month from January to the due month (last year's profile, beside this
+ * year's months and its projection), read the same way (null points where there is no data).
+ */
+export async function priorYearSeries(engine: SqlEngine, judged: JudgedTarget): Promise<SeriesPoint[]> {
   const { target, indicator, area } = judged;
-  const months = judgementMonth(target, asOf) - januaryOf(target.year) + 1;
+  const months = dueMonth(target) - januaryOf(target.year) + 1;
   const requests: ActualRequest[] = [];
   for (let i = 0; i < months; i++) {
     const m = januaryOf(target.year - 1) + i;

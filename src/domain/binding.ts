@@ -15,6 +15,7 @@
  */
 import { isWithin, rootCodes } from './areas';
 import { actualOf, dueMonth, judge, paceAdjustedAttainment } from './judge';
+import { NO_LAST_YEAR, projectJudged, type LastYearComponents } from './projection';
 import { worstStatus } from './status';
 import { STATUSES, type ActualComponents, type Area, type Catalog, type DistrictItem, type DistrictSummary, type JudgedTarget, type Status, type StatusCounts, type Target } from './types';
 
@@ -88,9 +89,16 @@ export function ownItem(j: JudgedTarget): DistrictItem {
 /**
  * An inherited target judged for `area` on the area's own figures (`components`), against the
  * value, comparator and due date of the target as judged where it was set (its value may come from
- * a baseline). no_data where the area has no figure or the value could not be read.
+ * a baseline). no_data where the area has no figure or the value could not be read. Its projection
+ * reads the area's own last year (`lastYear`).
  */
-export function judgeInherited(parent: JudgedTarget, area: Area, components: ActualComponents | null, asOf: number): JudgedTarget {
+export function judgeInherited(
+  parent: JudgedTarget,
+  area: Area,
+  components: ActualComponents | null,
+  asOf: number,
+  lastYear: LastYearComponents = NO_LAST_YEAR,
+): JudgedTarget {
   const { target, indicator } = parent;
   const judgement = judge({
     kind: indicator.kind,
@@ -101,7 +109,8 @@ export function judgeInherited(parent: JudgedTarget, area: Area, components: Act
     actual: actualOf(indicator.kind, components),
     target: parent.judgement.target,
   });
-  return { target, indicator, area, judgement, components, baseline: null, inherited: true };
+  const projection = projectJudged({ target, indicator, judgement }, asOf, lastYear);
+  return { target, indicator, area, judgement, components, baseline: null, inherited: true, projection };
 }
 
 /** An inherited target, judged for its area, as an item of the area's summary. */

@@ -101,6 +101,32 @@ export interface Catalog {
   illustrativeRows: number;
 }
 
+/**
+ * How a projection was made (domain/projection.ts): a flow by last year's profile (`seasonal`) or a
+ * straight line (`linear`); a rate or level by last year's change over the rest of the year
+ * (`last_year_change`) or, without last year's figures, held where it is (`unchanged`); a target
+ * already due by its actual (`final`).
+ */
+export type ProjectionMethod = 'seasonal' | 'linear' | 'last_year_change' | 'unchanged' | 'final';
+
+/** Will it be met? A target projected to its due month (the contract's "Projection to the due month"). */
+export interface Projection {
+  /** P: the figure expected at the due month, in base units (the actual for a target already due). */
+  value: number;
+  method: ProjectionMethod;
+  /** Flows not yet due: the lowest and highest of the linear and seasonal figures (equal with only the linear one). */
+  band: { low: number; high: number } | null;
+  /** `met` when P satisfies the comparator, else `missed`; null when the target value is unknown. */
+  status: 'met' | 'missed' | null;
+  /** Flows not yet due: (target − actual) ÷ the months left, at least 0; for caps the most that may still come each month. */
+  neededMonthly: number | null;
+  /** m: months from January to the judged month; M: months from January to the due month. */
+  monthsElapsed: number;
+  monthsToDue: number;
+  /** Last year's figures for months m and M, where last year has them (what the projection read). */
+  lastYear: { elapsed: number | null; due: number | null };
+}
+
 /** A target with everything it was judged from. */
 export interface JudgedTarget {
   target: Target;
@@ -115,6 +141,8 @@ export interface JudgedTarget {
    * `target` is the target it comes from, `area` the area it is judged for, on that area's figures.
    */
   inherited?: true;
+  /** Where it is heading by its due month (domain/projection.ts); null without an actual. */
+  projection: Projection | null;
 }
 
 /** One thing an area is judged on: a target of its own (or of an area below it), or one it inherits. */

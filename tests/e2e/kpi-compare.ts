@@ -74,3 +74,48 @@ export const ids = (list: { targetId: string }[]) => list.map((k) => k.targetId)
 
 /** Shown KPIs as reference keys, sorted (an inherited one as `id@area`). */
 export const keys = (list: Pick<ShownKpi, 'targetId' | 'area' | 'inherited'>[]) => list.map(refKey).sort();
+
+/** The projection hooks of one shown target (contract: empty when there is no projection). */
+export interface ShownProjection {
+  key: string;
+  projected: string | null;
+  projectedStatus: string | null;
+  needed: string | null;
+}
+
+/** Every data-kpi element's projection hooks, keyed like refKey. */
+export async function readProjections(page: Page, scope = '[data-kpi]'): Promise<ShownProjection[]> {
+  const raw = await page.$$eval(scope, (els) =>
+    els.map((el) => ({
+      targetId: el.getAttribute('data-target-id') ?? '',
+      area: el.getAttribute('data-area') ?? '',
+      inherited: el.getAttribute('data-inherited') === 'true',
+      projected: el.getAttribute('data-projected'),
+      projectedStatus: el.getAttribute('data-projected-status'),
+      needed: el.getAttribute('data-needed-monthly'),
+    })),
+  );
+  return raw.map((r) => ({ key: refKey(r), projected: r.projected, projectedStatus: r.projectedStatus, needed: r.needed }));
+}
+
+/** Shown projection hooks vs an independent reference; returns readable mismatches (a hook missing altogether is one). */
+export function projectionMismatches(
+  shown: ShownProjection[],
+  ref: Map<string, { projected: number | null; projectedStatus: string | null; needed: number | null }>,
+): string[] {
+  const out: string[] = [];
+  for (const k of shown) {
+    const r = ref.get(k.key);
+    if (!r) {
+      out.push(`${k.key}: shown but unknown to the reference`);
+      continue;
+    }
+    const diffs: string[] = [];
+    if (k.projected == null || k.projectedStatus == null || k.needed == null) diffs.push('a projection hook is missing');
+    if (!sameNumber(k.projected, r.projected)) diffs.push(`projected ${k.projected} ≠ ${r.projected}`);
+    if ((k.projectedStatus ?? '') !== (r.projectedStatus ?? '')) diffs.push(`projected status ${k.projectedStatus} ≠ ${r.projectedStatus}`);
+    if (!sameNumber(k.needed, r.needed)) diffs.push(`needed ${k.needed} ≠ ${r.needed}`);
+    if (diffs.length) out.push(`${k.key}: ${diffs.join('; ')}`);
+  }
+  return out;
+}

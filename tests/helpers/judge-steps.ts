@@ -10,6 +10,7 @@ import {
   inheritedRequest,
   judgedFrom,
   judgedInherited,
+  lastYearRequests,
   summariseDistricts,
   targetRequests,
   usableTargets,
@@ -23,7 +24,7 @@ export async function judgeTargets(engine: SqlEngine, catalog: Catalog, targets:
   return judgedFrom(catalog, usable, await fetchComponents(engine, targetRequests(usable, asOf)), asOf);
 }
 
-/** The rate targets inherited below the year's judged targets, judged for their areas. */
+/** The rate targets inherited below the year's judged targets, judged (and projected) for their areas. */
 export async function judgeInheritedTargets(engine: SqlEngine, catalog: Catalog, judgedYear: readonly JudgedTarget[], asOf: number): Promise<JudgedTarget[]> {
   const inheriting = inheritancesOf(
     catalog,
@@ -31,7 +32,9 @@ export async function judgeInheritedTargets(engine: SqlEngine, catalog: Catalog,
   );
   const comps = await fetchComponents(
     engine,
-    inheriting.flatMap(({ area, targets }) => targets.map((t) => inheritedRequest(t, area.areaCode, asOf))),
+    inheriting.flatMap(({ area, targets }) =>
+      targets.flatMap((t) => [inheritedRequest(t, area.areaCode, asOf), ...lastYearRequests(t, area.areaCode, asOf)]),
+    ),
   );
   return judgedInherited(catalog, judgedYear, comps, asOf);
 }

@@ -186,11 +186,19 @@ function flowOf(rows: RefActual[]): number {
  * month index `end`. Null when no area contributes a row.
  */
 export function actualAt(folder: RefFolder, indicatorId: string, areaCode: string, year: number, end: number): number | null {
+  return readAt(folder, indicatorId, areaCode, year, end).actual;
+}
+
+/**
+ * The same read as actualAt, with the latest month (index) among the rows it used: null, null
+ * when no area contributes a row.
+ */
+export function readAt(folder: RefFolder, indicatorId: string, areaCode: string, year: number, end: number): { actual: number | null; latest: number | null } {
   const p = partsAt(folder, indicatorId, areaCode, year, end);
-  if (!p) return null;
-  if (p.given != null) return p.given;
-  if (p.kind === 'rate') return p.denominator > 0 ? (100 * p.numerator) / p.denominator : null;
-  return p.value;
+  if (!p) return { actual: null, latest: null };
+  if (p.given != null) return { actual: p.given, latest: p.latest };
+  if (p.kind === 'rate') return { actual: p.denominator > 0 ? (100 * p.numerator) / p.denominator : null, latest: p.latest };
+  return { actual: p.value, latest: p.latest };
 }
 
 /** A rate's pooled numerator and denominator, read as actualAt reads the rate (null for other kinds or no rows). */
@@ -206,7 +214,7 @@ function partsAt(
   areaCode: string,
   year: number,
   end: number,
-): { kind: RefIndicator['kind']; value: number; numerator: number; denominator: number; given?: number } | null {
+): { kind: RefIndicator['kind']; value: number; numerator: number; denominator: number; given?: number; latest: number } | null {
   const indicator = folder.indicators.get(indicatorId);
   if (!indicator) return null;
   const start = year * 12;
@@ -240,16 +248,17 @@ function partsAt(
       const given = atLast.find((r) => r.numerator == null && r.value != null);
       if (given) {
         if (code !== areaCode) return null; // a sub-area gives only its rate: nothing can be pooled
-        return { kind: indicator.kind, value: 0, numerator: 0, denominator: 0, given: given.value! };
+        return { kind: indicator.kind, value: 0, numerator: 0, denominator: 0, given: given.value!, latest: last };
       }
       num += atLast.reduce((s, r) => s + (r.numerator ?? 0), 0);
       den += atLast.reduce((s, r) => s + (r.denominator ?? 0), 0);
     }
   }
-  return { kind: indicator.kind, value, numerator: num, denominator: den };
+  const latest = Math.max(...contributing.flatMap((code) => rowsByArea.get(code)!.map((r) => r.month)));
+  return { kind: indicator.kind, value, numerator: num, denominator: den, latest };
 }
 
-function satisfied(actual: number, comparator: string, target: number): boolean {
+export function satisfied(actual: number, comparator: string, target: number): boolean {
   const eps = 1e-9 * Math.max(1, Math.abs(target));
   switch (comparator) {
     case '>=':

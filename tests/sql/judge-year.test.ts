@@ -8,7 +8,7 @@ import { folderFiles } from '../helpers/fixtures';
 import { loadFolder } from '../../src/data/ingest/commit';
 import { judgeYear, readCatalog } from '../../src/data/model';
 import type { Catalog } from '../../src/domain/types';
-import { judgeDistricts, judgeTargets } from '../helpers/judge-steps';
+import { judgeDistricts, judgeInheritedTargets, judgeTargets } from '../helpers/judge-steps';
 import type { SqlEngine } from '../../src/data/engine';
 
 let engine: SqlEngine;
@@ -35,6 +35,7 @@ describe('judgeYear', () => {
       const one = await judgeYear(engine, catalog, year, asOf);
       expect(one.all).toEqual(all);
       expect(one.districts).toEqual(districts);
+      expect(one.inherited).toEqual(await judgeInheritedTargets(engine, catalog, all, asOf));
       // The comparison is not vacuous: districts carry floor items in at least one case below.
       if (year === 2023) expect(districts.some((d) => d.items.some((i) => i.source === 'floor'))).toBe(true);
     });

@@ -2,13 +2,15 @@
  * Every filter of the workbench, all in the URL: a search box (indicator, document, owner), areas
  * (city → district → the towns and zones that have targets or figures), year (each with the count
  * the list would show), as-of month, indicator group, source document, 责任单位 and status (each
- * with its count); one control clears them all. On a phone the filters other than search open in a sheet.
+ * with its count, or projected to miss, 预计未达标); one control clears them all. On a phone the
+ * filters other than search open in a sheet.
  */
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useDashboard } from '../../app/dashboard-context';
 import { formatPeriod } from '../../domain/period';
 import { ownerUnits } from '../../domain/owners';
-import { STATUSES, type Area } from '../../domain/types';
+import { matchesStatusFilter, PROJECTED_MISSED, STATUS_FILTERS } from '../../domain/projection';
+import type { Area } from '../../domain/types';
 import { useAreasWithData, useFilteredTargets } from '../panels/hooks';
 import { areaName } from '../panels/labels';
 import { yearCounts } from '../panels/target-filter';
@@ -75,7 +77,7 @@ export function Filters() {
   const { unfiltered } = useFilteredTargets();
   const withData = useAreasWithData();
   const years = useMemo(() => yearCounts(catalog, areas, state), [catalog, areas, state]);
-  const statusCounts = useMemo(() => new Map(STATUSES.map((s) => [s, unfiltered.filter((r) => r.judgement.status === s).length])), [unfiltered]);
+  const statusCounts = useMemo(() => new Map(STATUS_FILTERS.map((s) => [s, unfiltered.filter((r) => matchesStatusFilter(r, [s])).length])), [unfiltered]);
   const withTargets = useMemo(() => new Set(catalog.targets.filter((t) => t.year === year).map((t) => t.areaCode)), [catalog.targets, year]);
   const tree = useMemo(() => {
     const offered = new Set([...withTargets, ...(withData.data ?? []), ...areas]);
@@ -188,7 +190,7 @@ export function Filters() {
         )}
         <fieldset className="status-filter" data-filter="status">
           <legend className="filter-label">{i18n.t('status')}</legend>
-          {STATUSES.map((s) => (
+          {STATUS_FILTERS.map((s) => (
             <label key={s} htmlFor={`${id}-${s}`}>
               <input
                 id={`${id}-${s}`}
@@ -198,7 +200,7 @@ export function Filters() {
                 checked={state.statuses.includes(s)}
                 onChange={() => setState({ statuses: toggle(state.statuses, s), target: null })}
               />
-              <span className="status-choice">{i18n.status(s)}</span>
+              <span className="status-choice">{s === PROJECTED_MISSED ? i18n.t('filterProjectedMissed') : i18n.status(s)}</span>
               <span className="status-count" data-status-count={s}>
                 {statusCounts.get(s)}
               </span>

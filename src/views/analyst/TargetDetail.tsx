@@ -1,4 +1,4 @@
-/** The selected target: provenance to the clause, how its actual was read, and its charts. */
+/** The selected target: provenance to the clause, how its actual was read, where it is heading, and its charts. */
 import { useDashboard } from '../../app/dashboard-context';
 import type { JudgedTarget } from '../../domain/types';
 import { formatGap, formatValue, formatValueNear, withFraction } from '../../domain/format';
@@ -12,6 +12,7 @@ import { shownSources } from '../../domain/sources';
 import { AreaLine, PaceText, RowStatus } from './row-parts';
 import { useAnalystTheme } from './use-analyst-theme';
 import { OwnerLine } from '../panels/OwnerLine';
+import { ProjectionFacts } from '../panels/Projection';
 
 export function TargetDetail({ judged, onArea }: { judged: JudgedTarget; onArea: (areaCode: string) => void }) {
   const { i18n, catalog } = useDashboard();
@@ -66,6 +67,7 @@ export function TargetDetail({ judged, onArea }: { judged: JudgedTarget; onArea:
               {indicator.kind === 'flow' ? <PaceText judged={judged} /> : i18n.t(indicator.kind === 'rate' ? 'paceNaRate' : 'paceNaLevel')}
             </dd>
           </div>
+          <ProjectionFacts judged={judged} />
           <div>
             <dt>{i18n.t('judgedAt')}</dt>
             <dd>

@@ -7,7 +7,21 @@ import type { Lang } from '../../app/url-state';
 import type { MessageKey } from '../../app/i18n/translator';
 import { areaName, indicatorName } from '../panels/labels';
 
-export const SORT_KEYS = ['indicator', 'area', 'target', 'actual', 'pace', 'attainment', 'gap', 'pace_gap', 'status', 'doc'] as const;
+export const SORT_KEYS = [
+  'indicator',
+  'area',
+  'target',
+  'actual',
+  'pace',
+  'attainment',
+  'gap',
+  'pace_gap',
+  'status',
+  'doc',
+  'projected',
+  'projected_status',
+  'needed',
+] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
 
 /** The column header (message key) each sort key is shown under: how a take-away names its order. */
@@ -22,6 +36,9 @@ export const SORT_LABELS: Record<SortKey, MessageKey> = {
   pace_gap: 'gapPace',
   status: 'status',
   doc: 'document',
+  projected: 'projected',
+  projected_status: 'projectedStatus',
+  needed: 'neededMonthly',
 };
 
 /** '-attainment' → { key: 'attainment', desc: true }; unknown keys fall back to status order. */
@@ -55,6 +72,13 @@ function valueOf(j: JudgedTarget, key: SortKey, names: { indicator: (j: JudgedTa
       return severityRank(j.judgement.status);
     case 'doc':
       return `${j.target.docId}${j.target.clause ?? ''}`;
+    case 'projected':
+      return j.projection?.value ?? null;
+    // Projected to miss first, like the status column.
+    case 'projected_status':
+      return j.projection?.status == null ? null : j.projection.status === 'missed' ? 0 : 1;
+    case 'needed':
+      return j.projection?.neededMonthly ?? null;
   }
 }
 

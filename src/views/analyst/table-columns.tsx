@@ -8,6 +8,7 @@ import type { MessageKey, Translator } from '../../app/i18n/translator';
 import { formatValueNear } from '../../domain/format';
 import { noActualReason } from '../../domain/judge';
 import type { JudgedTarget } from '../../domain/types';
+import { bandText, neededText, ProjectedBadge, projectedText } from '../panels/Projection';
 import { AreaLine, GapText, PaceText, RowStatus, gapIsShort, requirementText } from './row-parts';
 import type { SortKey } from './sort-rows';
 
@@ -42,24 +43,45 @@ export const COLUMNS: readonly Column[] = [
       </>
     ),
   },
-  { key: 'pace', label: 'pace', numeric: true, fold: 4, cell: (j) => <PaceText judged={j} /> },
+  { key: 'pace', label: 'pace', numeric: true, fold: 7, cell: (j) => <PaceText judged={j} /> },
   // Against 100, so 99.98% of a missed target never reads "100.0%".
-  { key: 'attainment', label: 'attainment', numeric: true, fold: 2, cell: (j, i18n) => formatValueNear(j.judgement.attainment, 'percent', i18n.lang, 100) },
+  { key: 'attainment', label: 'attainment', numeric: true, fold: 4, cell: (j, i18n) => formatValueNear(j.judgement.attainment, 'percent', i18n.lang, 100) },
   { key: 'gap', label: 'gapTarget', numeric: true, fold: null, className: (j) => `gap${gapIsShort(j) ? ' neg' : ''}`, cell: (j) => <GapText judged={j} to="target" /> },
   {
     key: 'pace_gap',
     label: 'gapPace',
     numeric: true,
-    fold: 3,
+    fold: 5,
     className: (j) => `gap pace-gap${gapIsShort(j, 'pace') ? ' neg' : ''}`,
     cell: (j) => <GapText judged={j} to="pace" />,
   },
   { key: 'status', label: 'status', fold: null, className: () => 'status-cell', cell: (j) => <RowStatus judged={j} /> },
-  { key: 'doc', label: 'document', fold: 1, className: () => 'doc', cell: (j) => `${j.target.docId}${j.target.clause ?? ''}` },
+  // Where it is heading (domain/projection.ts): the figure and what each month must bring fold first, the outlook last.
+  {
+    key: 'projected',
+    label: 'projected',
+    numeric: true,
+    fold: 1,
+    cell: (j, i18n) => {
+      const band = bandText(j, i18n.lang);
+      return (
+        <>
+          {projectedText(j, i18n.lang)}
+          {band && <span className="band">{band}</span>}
+        </>
+      );
+    },
+  },
+  { key: 'projected_status', label: 'projectedStatus', fold: 6, className: () => 'status-cell', cell: (j) => (j.projection?.status ? <ProjectedBadge status={j.projection.status} short /> : '—') },
+  { key: 'needed', label: 'neededMonthly', numeric: true, fold: 2, cell: (j, i18n) => neededText(j, i18n.lang, true) ?? '—' },
+  { key: 'doc', label: 'document', fold: 3, className: () => 'doc', cell: (j) => `${j.target.docId}${j.target.clause ?? ''}` },
 ];
 
 /** How many fold steps the columns have. */
 export const FOLD_STEPS = Math.max(...COLUMNS.map((c) => c.fold ?? 0));
 
-/** Up to this step a column also folds to keep names whole (the document, attainment, gap to pace); the pace and the area fold only for width. */
-export const NAME_FOLD_STEPS = 3;
+/**
+ * Up to this step a column also folds to keep names whole (the projection and what each month must
+ * bring, the document, attainment, gap to pace); the outlook, the pace and the area fold only for width.
+ */
+export const NAME_FOLD_STEPS = 5;

@@ -1,13 +1,15 @@
 /**
  * The A4 briefing (简报) of the filtered targets, for print: scope (areas, year, the month judged,
  * filters), a summary, one sentence per target generated from the data with its document, clause
- * and 责任单位, the targets still running apart from final outcomes, and the documents behind them.
- * Laid out on A4 sheets by BriefingPages (one page when it fits; else numbered pages that break
- * between sections).
+ * and 责任单位 (followed, for a target not yet due, by where it is heading and what each remaining
+ * month must bring), the targets still running apart from final outcomes, and the documents behind
+ * them. Laid out on A4 sheets by BriefingPages (one page when it fits; else numbered pages that
+ * break between sections).
  */
 import { useMemo } from 'react';
 import { useDashboard } from '../../app/dashboard-context';
 import { briefingSentence } from '../../domain/analysis';
+import { projectionSentence } from '../../domain/projection-text';
 import { judgedKey } from '../../domain/binding';
 import { formatDateTime } from '../../domain/dates';
 import { ownerSummary } from '../../domain/owners';
@@ -52,6 +54,23 @@ export function BriefingView() {
       const owners = i18n.t(total > shown.length ? 'briefingOwnersMore' : 'briefingOwners', { units: shown.join('、'), n: total, more: total - shown.length });
       return lang === 'zh' ? `（${doc} · ${owners}）` : ` (${doc} · ${owners})`;
     };
+    // For a target not yet due: where it is heading and what each remaining month must bring.
+    const outlook = (j: JudgedTarget) =>
+      j.projection && j.judgement.actual != null
+        ? projectionSentence(
+            {
+              kind: j.indicator.kind,
+              unit: j.indicator.unit,
+              comparator: j.target.comparator,
+              dueDate: j.target.dueDate,
+              year: j.target.year,
+              actual: j.judgement.actual,
+              target: j.judgement.target,
+              projection: j.projection,
+            },
+            lang,
+          )
+        : null;
     const out: Block[] = [
       {
         key: 'head',
@@ -100,6 +119,7 @@ export function BriefingView() {
           node: () => (
             <>
               <StatusIcon status={j.judgement.status} /> <span className="sentence">{sentence(j)}</span>
+              {outlook(j) && <span className="outlook" data-briefing-projection={j.projection?.status ?? ''}>{`${lang === 'zh' ? '' : ' '}${outlook(j)}`}</span>}
               <span className="cite">{cite(j)}</span>
             </>
           ),

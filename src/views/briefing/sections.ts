@@ -17,8 +17,11 @@ export interface BriefingSection {
 
 /** Non-empty sections in reading order: still running, final, no data. */
 export function briefingSections(rows: readonly JudgedTarget[], asOf: number): BriefingSection[] {
+  // What needs attention first: missed, behind, or on course now but projected to miss by its due month.
+  const attention = (r: JudgedTarget) =>
+    r.judgement.status === 'missed' || r.judgement.status === 'behind' || (r.projection?.status === 'missed' && r.projection.method !== 'final') ? 0 : 1;
   const order = (a: JudgedTarget, b: JudgedTarget) =>
-    severityRank(a.judgement.status) - severityRank(b.judgement.status) || judgedKey(a).localeCompare(judgedKey(b));
+    attention(a) - attention(b) || severityRank(a.judgement.status) - severityRank(b.judgement.status) || judgedKey(a).localeCompare(judgedKey(b));
   const withData = rows.filter((r) => r.judgement.status !== 'no_data');
   const sections: BriefingSection[] = [
     { id: 'running', rows: withData.filter((r) => !isFinal(r.target, asOf)).sort(order) },

@@ -1,7 +1,8 @@
 /**
  * One target as a wall tile: indicator, actual, target, pace (flows), status in icon and word, the
- * document. The figures are written together (domain/format.ts formatFigures: one scale, one
- * precision, whole persons). The facts list has room for one more line under the pace.
+ * document, and where it is heading (the projection line, and what each remaining month must
+ * bring). The figures are written together (domain/format.ts formatFigures: one scale, one
+ * precision, whole persons).
  */
 import { useDashboard } from '../../app/dashboard-context';
 import type { JudgedTarget } from '../../domain/types';
@@ -10,6 +11,7 @@ import { noActualReason } from '../../domain/judge';
 import { Breakable } from './Breakable';
 import { kpiAttrs } from './kpi-attrs';
 import { comparatorText, indicatorName } from './labels';
+import { neededLabel, neededText, ProjectionLine } from './Projection';
 import { StatusBadge } from './StatusBadge';
 
 export function TargetTile({ judged }: { judged: JudgedTarget }) {
@@ -18,6 +20,7 @@ export function TargetTile({ judged }: { judged: JudgedTarget }) {
   const { indicator, judgement, target, components } = judged;
   const figures = formatFigures({ ...judgement, comparator: target.comparator }, indicator.unit, lang);
   const rate = indicator.kind === 'rate' && components?.numerator != null && components.denominator != null;
+  const needed = neededText(judged, lang);
   return (
     <article className={`tile tile-${judgement.status}`} {...kpiAttrs(judged)}>
       <h2 className="tile-name">
@@ -47,7 +50,14 @@ export function TargetTile({ judged }: { judged: JudgedTarget }) {
             <dd>{figures.pace}</dd>
           </div>
         )}
+        {needed != null && (
+          <div data-needed="">
+            <dt>{neededLabel(judged, i18n, true)}</dt>
+            <dd>{needed}</dd>
+          </div>
+        )}
       </dl>
+      <ProjectionLine judged={judged} />
       <div className="tile-foot">
         <StatusBadge status={judgement.status} />
         <Breakable className="tile-doc" text={`${target.docId}${target.clause ?? ''}`} />

@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useDashboard } from '../../app/dashboard-context';
 import { areasWithDataQuery, childrenQuery, judgedYearQuery, priorSeriesQuery, seriesQuery } from '../../app/reads';
+import { matchesStatusFilter } from '../../domain/projection';
 import type { JudgedTarget } from '../../domain/types';
 import { targetFilter } from './target-filter';
 
@@ -46,8 +47,8 @@ export function useDistrictSummaries() {
 /**
  * The analyst's rows: every target of the year, or with an area filter the targets set for those
  * areas and the rate targets they inherit (domain/binding.ts); then group, document, owner and
- * search (target-filter.ts), and status. `unfiltered`: the same before the status filter (what the
- * status choices count).
+ * search (target-filter.ts), and status (or projected to miss, domain/projection.ts). `unfiltered`:
+ * the same before the status filter (what the status choices count).
  */
 export function useFilteredTargets() {
   const { state, areas } = useDashboard();
@@ -59,7 +60,7 @@ export function useFilteredTargets() {
     );
   }, [year.data, areas, state]);
   const rows = useMemo(
-    () => unfiltered.filter((r) => state.statuses.length === 0 || state.statuses.includes(r.judgement.status)),
+    () => unfiltered.filter((r) => matchesStatusFilter(r, state.statuses)),
     [unfiltered, state.statuses],
   );
   return { rows, unfiltered, isPending: year.isPending };

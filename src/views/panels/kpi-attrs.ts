@@ -1,6 +1,7 @@
 /**
  * The contract's data-kpi attributes of one judged target (base units, 4 decimals, empty = none); an
- * inherited target carries the id of the target it comes from and the area it is judged for.
+ * inherited target carries the id of the target it comes from and the area it is judged for. The
+ * projection's hooks read the judged target's projection (domain/projection.ts).
  */
 import { noActualReason } from '../../domain/judge';
 import type { JudgedTarget } from '../../domain/types';
@@ -18,6 +19,9 @@ export function kpiAttrs(j: JudgedTarget): Record<string, string> {
     'data-target': num(j.judgement.target),
     'data-expected': num(j.judgement.expected),
     'data-status': j.judgement.status,
+    'data-projected': num(j.projection?.value ?? null),
+    'data-projected-status': j.projection?.status ?? '',
+    'data-needed-monthly': num(j.projection?.neededMonthly ?? null),
     ...(j.inherited ? { 'data-inherited': 'true' } : {}),
     ...(noActualReason(j.indicator.kind, j.components) ? { 'data-no-actual': noActualReason(j.indicator.kind, j.components)! } : {}),
   };

@@ -2,6 +2,7 @@
  * What a take-away (table export, briefing) says about its scope, in the reader's words: the month
  * its rows are judged at and the filters other than area and year. Pure functions of the dashboard.
  */
+import { PROJECTED_MISSED } from '../../domain/projection';
 import type { Dashboard } from '../../app/dashboard-context';
 import { formatPeriod } from '../../domain/period';
 import { statedMonth } from '../../domain/resolve';
@@ -27,7 +28,7 @@ export function filtersInWords(d: Pick<Dashboard, 'i18n' | 'state' | 'catalog'>)
     out.push([i18n.t('group'), names.join('、')]);
   }
   if (state.docs.length) out.push([i18n.t('document'), state.docs.join('、')]);
-  if (state.statuses.length) out.push([i18n.t('status'), state.statuses.map(i18n.status).join('、')]);
+  if (state.statuses.length) out.push([i18n.t('status'), state.statuses.map((s) => (s === PROJECTED_MISSED ? i18n.t('filterProjectedMissed') : i18n.status(s))).join('、')]);
   if (state.owners.length) out.push([i18n.t('owner'), state.owners.join('、')]);
   return out;
 }

@@ -281,6 +281,7 @@ export function DistrictPage({
             list={(summary?.items ?? []).map((item) => ({
               ...item,
               baseline: null,
+              projection: null,
               ...(item.source === 'floor' ? { inherited: true as const } : {}),
             }))}
           />
