@@ -14,7 +14,7 @@ import { areaName } from '../panels/labels';
 const MAX_SHOWN = 50;
 
 export function LoadPanel() {
-  const { engine, i18n, catalog, reloadFolder } = useDashboard();
+  const { engine, engineReady, i18n, catalog, reloadFolder } = useDashboard();
   const [reports, setReports] = useState<FileReport[]>([]);
   const [busy, setBusy] = useState(false);
   const [over, setOver] = useState(false);
@@ -94,6 +94,11 @@ export function LoadPanel() {
       <button type="button" className="reset-data" data-reset-data="" onClick={() => void reset()} disabled={busy}>
         {i18n.t('resetData')}
       </button>
+      {busy && !engineReady && (
+        <p className="hint" role="status" data-engine-wait="">
+          {i18n.t('engineWait')}
+        </p>
+      )}
       <div data-load-report="" aria-live="polite" data-busy={busy ? 'true' : 'false'}>
         {reports.map((r, i) => (
           <div key={i} className={`report${r.fatal ? ' report-fatal' : ''}`} data-file={r.file} data-table={r.table ?? ''} data-accepted={r.accepted} data-rejected={r.rejected.length}>
