@@ -73,10 +73,13 @@ const gzip = promisify(zlib.gzip);
 const brotli = promisify(zlib.brotliCompress);
 
 /**
- * `.br` and `.gz` beside every compressible file of the build (wasm, JS, CSS, HTML, the data), for
- * servers that send precompressed files (nginx gzip_static / brotli_static, tests/tools/serve.mjs):
- * DuckDB's wasm goes from 34 MB to about 6 MB. Brotli at its best for files under 4 MB; the wasm at
- * quality 9 (its best takes two minutes per file for 12 % fewer bytes).
+ * `.br` and `.gz` beside every compressible file of the build (wasm, JS, CSS, HTML), for servers that
+ * send precompressed files (nginx gzip_static / brotli_static, tests/tools/serve.mjs): DuckDB's wasm
+ * goes from 34 MB to about 6 MB. Brotli at its best for files under 4 MB; the wasm at quality 9 (its
+ * best takes two minutes per file for 12 % fewer bytes). Not the data folder: its tables are meant
+ * to be replaced in place, and a server with gzip_static would go on sending the stale copy of a
+ * replaced table (the page would show the old figures, consistently, as current). Tables are small;
+ * a server compresses them on the fly (README, "Deploying").
  */
 function compressedCopies(): Plugin {
   return {
@@ -86,7 +89,8 @@ function compressedCopies(): Plugin {
       const out = options.dir!;
       const walk = (dir: string): string[] =>
         readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? walk(join(dir, d.name)) : [join(dir, d.name)]));
-      const files = walk(out).filter((f) => COMPRESSED.test(f) && statSync(f).size >= 1024);
+      const data = join(out, 'data');
+      const files = walk(out).filter((f) => COMPRESSED.test(f) && !f.startsWith(data) && statSync(f).size >= 1024);
       await Promise.all(
         files.map(async (f) => {
           const bytes = readFileSync(f);

@@ -64,7 +64,8 @@ async function open(query: string): Promise<{ page: Page; problems: string[] }> 
     if (!u.startsWith('data:') && !u.startsWith('blob:') && new URL(u).host !== host) problems.push(`foreign request ${u}`);
   });
   await page.goto(`${server.url}app/${query}`);
-  await page.waitForSelector('[data-ready="true"]', { timeout: 90_000 });
+  // Ledgers and uploads need DuckDB: wait until it holds the data, not only until figures are on screen.
+  await page.waitForSelector('[data-ready="true"][data-engine="ready"]', { timeout: 90_000 });
   return { page, problems };
 }
 

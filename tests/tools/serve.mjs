@@ -9,7 +9,7 @@
 //
 // Compression: a precompressed copy beside the file (`x.wasm.br`, `x.wasm.gz`, as `npm run build`
 // writes them) is sent when the client accepts its encoding, brotli first, as nginx's brotli_static
-// and gzip_static do; other compressible files are gzipped on the fly. `compression: 'none'` sends
+// and gzip_static do, unless it is older than the file; other compressible files are gzipped on the fly. `compression: 'none'` sends
 // every file as it is (a server with compression off, as the bench's uncompressed runs need).
 //
 // CLI: node tests/tools/serve.mjs <dir> [--port N] [--base /sub/path/] [--no-compression] [--open-message]
@@ -250,7 +250,8 @@ export async function startServer({ root, base = '/', port = 0, headers = {}, co
       for (const [suffix, encoding] of PRECOMPRESSED) {
         if (!accepts(req, encoding)) continue;
         const copy = await stat(filePath + suffix).catch(() => null);
-        if (!copy?.isFile()) continue;
+        // A copy older than its file is stale (the file was replaced after the build): never send it.
+        if (!copy?.isFile() || copy.mtimeMs < info.mtimeMs) continue;
         begin(200, { ...common, ETag: `${etag.slice(0, -1)}-${encoding}"`, 'Content-Encoding': encoding, 'Content-Length': copy.size });
         if (req.method === 'HEAD') return res.end();
         return pipeFile(createReadStream(filePath + suffix), res);

@@ -5,7 +5,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { decodeGraph, encodeGraph } from '../../src/data/graph-codec';
-import { sha256HexPlain } from '../../src/data/content-hash';
+import { sha256HexPlain } from '../../src/data/sha256-plain';
 
 const trip = <T>(v: T): T => decodeGraph<T>(encodeGraph(v));
 

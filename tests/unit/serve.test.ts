@@ -1,7 +1,7 @@
 // The static server is what the e2e suite and `npm start` stand on: a wrong
 // MIME type breaks DuckDB-WASM, a traversal hole would expose the machine.
 import http from 'node:http';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
@@ -184,6 +184,14 @@ describe('startServer', () => {
     // The encoded copy's tag revalidates too.
     const again = await rawRequest(server.port, '/sub/dir/assets/pre.js', { headers: { 'Accept-Encoding': 'br', 'If-None-Match': String(br.headers.etag) } });
     expect(again.status).toBe(304);
+    // A copy older than its file (the file replaced after the build) is never sent.
+    const later = new Date(Date.now() + 60_000);
+    utimesSync(path.join(tmp, 'site', 'assets', 'pre.js'), later, later);
+    const stale = await rawRequest(server.port, '/sub/dir/assets/pre.js', { headers: { 'Accept-Encoding': 'br' } });
+    expect(stale.headers['content-encoding']).toBeUndefined();
+    expect(stale.body.toString('utf8')).toBe(JS);
+    const now = new Date();
+    utimesSync(path.join(tmp, 'site', 'assets', 'pre.js'), now, new Date(now.getTime() - 60_000));
   });
 
   it("compression 'none' sends every file as it is", async () => {
