@@ -1,11 +1,8 @@
-import { defineConfig, type Plugin } from 'vite';
+import { defineConfig, runnerImport, type Plugin } from 'vite';
 import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
-import { encodePrepared, prepareFolder, PREPARED_FILE } from './src/app/prepared';
-import { TABLE_ORDER } from './src/data/ingest/tables';
-import { createNodeEngine } from './src/data/node-engine';
 
 const DATA_DIR = resolve(import.meta.dirname, 'data');
 const DATA_FILES = /\.(csv|geojson|arrow|parquet)$/;
@@ -54,6 +51,11 @@ function preparedResults(): Plugin {
     async generateBundle(_options, bundle) {
       const entry = Object.values(bundle).find((c) => c.type === 'chunk' && c.isEntry);
       if (!entry) throw new Error('prepared-results: no entry chunk');
+      // The page's own modules, run in Node through Vite's module runner (not bundled into this config).
+      const load = async <T>(file: string) => (await runnerImport<T>(resolve(import.meta.dirname, file), { configFile: false, logLevel: 'warn' })).module;
+      const { encodePrepared, prepareFolder, PREPARED_FILE } = await load<typeof import('./src/app/prepared')>('src/app/prepared.ts');
+      const { TABLE_ORDER } = await load<typeof import('./src/data/ingest/tables')>('src/data/ingest/tables.ts');
+      const { createNodeEngine } = await load<typeof import('./src/data/node-engine')>('src/data/node-engine.ts');
       const files = Object.fromEntries(
         TABLE_ORDER.map((t) => [t, { name: `${t}.csv`, bytes: new Uint8Array(readFileSync(resolve(DATA_DIR, `${t}.csv`))) }]),
       ) as Parameters<typeof prepareFolder>[1];
