@@ -276,14 +276,31 @@ describe('the engine path', () => {
   }, 180_000);
 
   it('a second visit to changed files paints at once from what this browser kept', async () => {
+    // The first visit takes the engine path (the files changed since the build) and keeps what it showed.
     const context = await staged.browser.newContext({ viewport: { width: 1600, height: 1000 } });
     const first = await gatedPage(context);
     await first.page.goto(`${staged.server.url}changed/`);
     first.release();
     await engineReady(first.page);
     const computed = await kpiAttributes(first.page);
-    // Kept a few seconds after the engine took over.
-    await first.page.waitForTimeout(8000);
+    // Kept a few seconds after the engine took over, once the first screens' reads are made again:
+    // wait until the record is in IndexedDB (src/data/warm-store.ts).
+    await first.page.waitForFunction(
+      () =>
+        new Promise<boolean>((resolve) => {
+          const req = indexedDB.open('dashboard-warm', 1);
+          req.onupgradeneeded = () => req.result.createObjectStore('prepared');
+          req.onerror = () => resolve(false);
+          req.onsuccess = () => {
+            const db = req.result;
+            const get = db.transaction('prepared', 'readonly').objectStore('prepared').get('bundled');
+            get.onsuccess = () => (db.close(), resolve(typeof get.result === 'string'));
+            get.onerror = () => (db.close(), resolve(false));
+          };
+        }),
+      undefined,
+      { timeout: 90_000, polling: 500 },
+    );
     await first.page.close();
     await context.unrouteAll();
     const second = await gatedPage(context);
@@ -296,5 +313,5 @@ describe('the engine path', () => {
     await engineReady(second.page);
     await context.close();
     expect([...first.problems, ...second.problems]).toEqual([]);
-  }, 180_000);
+  }, 240_000);
 });
