@@ -1,6 +1,8 @@
-import { defineConfig, type Plugin } from 'vite';
-import { readFileSync, readdirSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { defineConfig, runnerImport, type Plugin } from 'vite';
+import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import zlib from 'node:zlib';
 
 const DATA_DIR = resolve(import.meta.dirname, 'data');
 const DATA_FILES = /\.(csv|geojson|arrow|parquet)$/;
@@ -32,6 +34,77 @@ function bundledData(): Plugin {
         if (!DATA_FILES.test(name)) continue;
         this.emitFile({ type: 'asset', fileName: `data/${name}`, source: readFileSync(resolve(DATA_DIR, name)) });
       }
+    },
+  };
+}
+
+/**
+ * Prepared results (src/app/prepared.ts): the build judges the bundled folder with the page's own
+ * SQL and domain code, in DuckDB-WASM's Node build, and writes dist/data/prepared.json beside the
+ * tables, with each table's SHA-256 and the name of this build's entry script. The page shows them
+ * at once when the tables it fetched hash the same, and takes the engine path otherwise.
+ */
+function preparedResults(): Plugin {
+  return {
+    name: 'prepared-results',
+    apply: 'build',
+    async generateBundle(_options, bundle) {
+      const entry = Object.values(bundle).find((c) => c.type === 'chunk' && c.isEntry);
+      if (!entry) throw new Error('prepared-results: no entry chunk');
+      // The page's own modules, run in Node through Vite's module runner (not bundled into this config).
+      const load = async <T>(file: string) => (await runnerImport<T>(resolve(import.meta.dirname, file), { configFile: false, logLevel: 'warn' })).module;
+      const { encodePrepared, prepareFolder, PREPARED_FILE } = await load<typeof import('./src/app/prepared')>('src/app/prepared.ts');
+      const { TABLE_ORDER } = await load<typeof import('./src/data/ingest/tables')>('src/data/ingest/tables.ts');
+      const { createNodeEngine } = await load<typeof import('./src/data/node-engine')>('src/data/node-engine.ts');
+      const files = Object.fromEntries(
+        TABLE_ORDER.map((t) => [t, { name: `${t}.csv`, bytes: new Uint8Array(readFileSync(resolve(DATA_DIR, `${t}.csv`))) }]),
+      ) as Parameters<typeof prepareFolder>[1];
+      const engine = await createNodeEngine();
+      try {
+        const set = await prepareFolder(engine, files, entry.fileName);
+        this.emitFile({ type: 'asset', fileName: `data/${PREPARED_FILE}`, source: encodePrepared(set) });
+      } finally {
+        engine.close();
+      }
+    },
+  };
+}
+
+const COMPRESSED = /\.(js|mjs|css|html|wasm|csv|json|svg|geojson|txt)$/;
+const gzip = promisify(zlib.gzip);
+const brotli = promisify(zlib.brotliCompress);
+
+/**
+ * `.br` and `.gz` beside every compressible file of the build (wasm, JS, CSS, HTML), for servers that
+ * send precompressed files (nginx gzip_static / brotli_static, tests/tools/serve.mjs): DuckDB's wasm
+ * goes from 34 MB to about 6 MB. Brotli at its best for files under 4 MB; the wasm at quality 9 (its
+ * best takes two minutes per file for 12 % fewer bytes). Not the data folder: its tables are meant
+ * to be replaced in place, and a server with gzip_static would go on sending the stale copy of a
+ * replaced table (the page would show the old figures, consistently, as current). Tables are small;
+ * a server compresses them on the fly (README, "Deploying").
+ */
+function compressedCopies(): Plugin {
+  return {
+    name: 'compressed-copies',
+    apply: 'build',
+    async writeBundle(options) {
+      const out = options.dir!;
+      const walk = (dir: string): string[] =>
+        readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? walk(join(dir, d.name)) : [join(dir, d.name)]));
+      const data = join(out, 'data');
+      const files = walk(out).filter((f) => COMPRESSED.test(f) && !f.startsWith(data) && statSync(f).size >= 1024);
+      await Promise.all(
+        files.map(async (f) => {
+          const bytes = readFileSync(f);
+          const quality = bytes.length < 4 * 1024 * 1024 ? 11 : 9;
+          const [gz, br] = await Promise.all([
+            gzip(bytes, { level: 9 }),
+            brotli(bytes, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: quality, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: bytes.length } }),
+          ]);
+          writeFileSync(`${f}.gz`, gz);
+          writeFileSync(`${f}.br`, br);
+        }),
+      );
     },
   };
 }
@@ -98,7 +171,7 @@ function securityHeaders(): Plugin {
 export default defineConfig({
   // Relative asset URLs: the build works from any sub-path of a static host.
   base: './',
-  plugins: [bundledData(), securityHeaders()],
+  plugins: [bundledData(), preparedResults(), securityHeaders(), compressedCopies()],
   oxc: { jsx: { runtime: 'automatic' } },
   build: {
     target: 'es2022',

@@ -11,5 +11,8 @@ export default defineConfig({
     // accidentally relies on local time fails the same way everywhere.
     env: { TZ: 'Asia/Shanghai' },
     testTimeout: 60000,
+    // The SQL tests' set-up boots DuckDB-WASM and loads a folder: on a shared, loaded machine that
+    // takes longer than the default 10 s.
+    hookTimeout: 60000,
   },
 });

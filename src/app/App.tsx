@@ -1,11 +1,13 @@
 /**
  * Picks the view from URL state, loads the data folder, resolves the filters against the data and
- * sets the page hooks (data-ready / data-error) on the root element.
+ * sets the page hooks (data-ready / data-engine / data-error) on the root element. Until DuckDB
+ * holds the data, the page shows results prepared for exactly the files it fetched (use-opening.ts)
+ * when there are some.
  */
-import { useEffect, useMemo, useSyncExternalStore, type ComponentType } from 'react';
-import { keepPreviousData, useIsFetching, useQuery } from '@tanstack/react-query';
+import { useEffect, useMemo, useRef, useSyncExternalStore, type ComponentType } from 'react';
+import { keepPreviousData, useIsFetching, useQuery, useQueryClient } from '@tanstack/react-query';
 import { dataChanges } from '../data/changes';
-import { DatabaseStartError, getEngine } from '../data/db';
+import { DatabaseStartError, sharedEngine } from '../data/db';
 import type { SqlEngine } from '../data/engine';
 import { BUNDLED_DATA, FolderLoadError, folderUrl, loadDataFolder } from '../data/fetch-folder';
 import { loadAreasGeoJson } from '../data/geojson';
@@ -18,6 +20,7 @@ import { translator } from './i18n/translator';
 import { catalogQuery, folderQueryKey } from './reads';
 import { refreshLog } from './refresh-log';
 import { useUrlState } from './use-url-state';
+import { useOpening } from './use-opening';
 
 /**
  * Each view is a chunk of its own, fetched while DuckDB starts: a wall screen never downloads the
@@ -60,14 +63,23 @@ export function App() {
     staleTime: Infinity,
     gcTime: Infinity,
   });
+  const client = useQueryClient();
+  const opening = useOpening(client, state.data);
+  const firstLoad = useRef(true);
   const folder = useQuery({
     queryKey: folderQueryKey(state.data),
     queryFn: async () => {
       const folderAt = folderUrl(state.data ?? BUNDLED_DATA);
-      const engine = getEngine();
-      const [report, geo] = await Promise.all([loadDataFolder(engine, folderAt), loadAreasGeoJson(folderAt)]);
+      // One object for every change and read: statements wait for DuckDB while it starts.
+      const engine = sharedEngine();
+      const geo = loadAreasGeoJson(folderAt);
+      // Only the page's first load can be shown from prepared results (they are made at the revision
+      // of a fresh database's first load).
+      const onFetched = firstLoad.current ? opening.begin(geo) : undefined;
+      firstLoad.current = false;
+      const [report, geoInfo] = await Promise.all([loadDataFolder(engine, folderAt, { onFetched }), geo]);
       if (report.fatal) throw new FolderLoadError(report);
-      return { engine: await engine, report, geo };
+      return { engine, report, geo: geoInfo };
     },
     // ?refresh=: fetch the folder again on a timer. A failed refresh leaves the last good data in
     // DuckDB (the folder is swapped in only as a whole) and in this query's data.
@@ -99,14 +111,18 @@ export function App() {
     if (folder.error && folder.errorUpdatedAt) refreshLog.add({ at: folder.errorUpdatedAt, message: folder.error.message });
   }, [folder.error, folder.errorUpdatedAt]);
 
+  // Until DuckDB holds the data: the catalog and geometry of the prepared results, if any fit.
+  const early = folder.data ? null : opening.shown;
+  const engineReady = folder.data != null;
   const dashboard: Dashboard | null = useMemo(() => {
-    if (!folder.data || !catalog.data) return null;
-    const c = catalog.data;
+    const c = folder.data ? catalog.data : early?.catalog;
+    if (!c) return null;
     const asOf = resolveAsOf(state.asof, c.latestIdx, c.targets);
     const year = state.year ?? defaultYear(asOf, c.targets);
     const areas = state.areas.filter((a) => c.areaByCode.has(a));
     return {
-      engine: folder.data.engine,
+      engine: sharedEngine(),
+      engineReady,
       catalog: c,
       asOf,
       year,
@@ -119,12 +135,19 @@ export function App() {
       ledger: data.ledger,
       reloadFolder: refetchFolder,
       i18n,
-      loadedAt: folder.dataUpdatedAt,
-      geo: folder.data.geo,
-      offline: folder.data.report.offline,
+      loadedAt: folder.data ? folder.dataUpdatedAt : early!.at,
+      geo: folder.data ? folder.data.geo : early!.geo,
+      offline: folder.data ? folder.data.report.offline : early!.offline,
       refreshError: folder.error,
     };
-  }, [folder.data, folder.dataUpdatedAt, folder.error, refetchFolder, catalog.data, data.ledger, state, setState, i18n]);
+  }, [folder.data, folder.dataUpdatedAt, folder.error, refetchFolder, catalog.data, early, engineReady, data.ledger, state, setState, i18n]);
+
+  // Once the data has moved past the revision prepared results were made at, they can go.
+  useEffect(() => opening.release(data.revision), [opening, data.revision]);
+  // A first load that nothing prepared fitted: keep what it shows for the next visit.
+  useEffect(() => {
+    if (engineReady && data.revision === 1) opening.keep(sharedEngine(), data.revision);
+  }, [opening, engineReady, data.revision]);
 
   // DuckDB itself failed to start (e.g. the wasm could not be fetched): only a reload can help.
   useEffect(() => {
@@ -133,12 +156,15 @@ export function App() {
     return () => window.clearTimeout(t);
   }, [state.view, folder.error]);
 
-  const fetching = useIsFetching();
+  // Reads in flight (the folder load aside: while prepared results are shown, it runs behind them).
+  const fetching = useIsFetching({ predicate: (q) => q.queryKey[0] !== folderQueryKey(null)[0] });
   const pendingCharts = usePendingCharts();
   // A failed refresh is not fatal while there is good data to show.
   const error = view.error ?? (folder.data ? catalog.error : (folder.error ?? catalog.error));
   const View = view.data?.View;
-  const ready = dashboard != null && View != null && fetching === 0 && pendingCharts === 0 && !error;
+  const ready = dashboard != null && View != null && fetching === 0 && (!folder.isFetching || early != null) && pendingCharts === 0 && !error;
+  // A read that needs DuckDB while it is still starting: say so, never show an older figure.
+  const waiting = !engineReady && early != null && fetching > 0;
 
   useEffect(() => {
     document.documentElement.lang = state.lang === 'zh' ? 'zh-CN' : 'en';
@@ -150,9 +176,10 @@ export function App() {
     const root = document.getElementById('root');
     if (!root) return;
     root.setAttribute('data-ready', ready ? 'true' : 'false');
+    root.setAttribute('data-engine', engineReady ? 'ready' : 'starting');
     if (error) root.setAttribute('data-error', error.message);
     else root.removeAttribute('data-error');
-  }, [ready, error]);
+  }, [ready, engineReady, error]);
 
   const unknownAreas = dashboard ? state.areas.filter((a) => !dashboard.catalog.areaByCode.has(a)) : [];
 
@@ -161,6 +188,8 @@ export function App() {
       className={`app app-${state.view}`}
       data-app-root=""
       data-ready={ready ? 'true' : 'false'}
+      data-engine={engineReady ? 'ready' : 'starting'}
+      data-prepared={early ? early.source : undefined}
       data-error={error ? error.message : undefined}
       data-view={state.view}
     >
@@ -172,6 +201,11 @@ export function App() {
         </p>
       ) : (
         <DashboardContext.Provider value={dashboard}>
+          {waiting && (
+            <p className="engine-wait" role="status" data-engine-wait="">
+              {i18n.t('engineWait')}
+            </p>
+          )}
           {(notices.length > 0 || unknownAreas.length > 0) && (
             <ul className="notices" role="status" data-url-notices="">
               {notices.map((n) => (

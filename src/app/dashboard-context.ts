@@ -7,7 +7,13 @@ import type { Translator } from './i18n/translator';
 import type { UrlState } from './url-state';
 
 export interface Dashboard {
+  /** The database: usable at once, its statements wait for DuckDB while it starts. */
   engine: SqlEngine;
+  /**
+   * DuckDB holds the data (data-engine="ready"). Before that, what is shown comes from results
+   * prepared for exactly the files fetched, and a read that is not among them waits.
+   */
+  engineReady: boolean;
   catalog: Catalog;
   /** Resolved as-of month index A. */
   asOf: number;

@@ -5,9 +5,16 @@
  */
 import { engineAssetUrls } from '../data/db';
 
-/** Resolves once the page first says data-ready="true": by then every chunk the view needs has loaded. */
+/**
+ * Resolves once the page first says data-ready="true" with DuckDB holding the data: by then every
+ * chunk the view needs has loaded, and caching (which fetches the wasm once more) no longer competes
+ * with DuckDB's own download on a slow link.
+ */
 function firstReady(): Promise<void> {
-  const ready = () => document.querySelector('[data-app-root]')?.getAttribute('data-ready') === 'true';
+  const ready = () => {
+    const root = document.querySelector('[data-app-root]');
+    return root?.getAttribute('data-ready') === 'true' && root.getAttribute('data-engine') === 'ready';
+  };
   return new Promise((resolve) => {
     if (ready()) return resolve();
     const observer = new MutationObserver(() => {
@@ -15,7 +22,7 @@ function firstReady(): Promise<void> {
       observer.disconnect();
       resolve();
     });
-    observer.observe(document.body, { subtree: true, attributes: true, attributeFilter: ['data-ready'] });
+    observer.observe(document.body, { subtree: true, attributes: true, attributeFilter: ['data-ready', 'data-engine'] });
   });
 }
 

@@ -10,15 +10,19 @@ import { areasWithActuals, childActuals, judgeYear, monthlySeries, priorYearSeri
 import { judgedKey } from '../domain/binding';
 import type { Catalog, JudgedTarget } from '../domain/types';
 
-const folderKey = (data: string | null) => data ?? 'bundled';
+/** How a data folder appears in keys: its URL as given, or `bundled`. */
+export const folderKey = (data: string | null) => data ?? 'bundled';
 
 /** The folder load itself (a refresh refetches it). */
 export const folderQueryKey = (data: string | null) => ['folder', folderKey(data)] as const;
 
+/** The key of the catalog read at data revision `revision`. */
+export const catalogQueryKey = (data: string | null, revision: number) => ['catalog', folderKey(data), revision] as const;
+
 /** The catalog, read at data revision `revision`. */
 export const catalogQuery = (engine: SqlEngine, data: string | null, revision: number) =>
   queryOptions({
-    queryKey: ['catalog', folderKey(data), revision] as const,
+    queryKey: catalogQueryKey(data, revision),
     queryFn: () => readCatalog(engine),
   });
 

@@ -14,7 +14,7 @@ import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
-import { plainValue, QueryError, type Row, type SqlEngine, type SqlValue } from './engine';
+import { deferredEngine, plainValue, QueryError, type Row, type SqlEngine, type SqlValue } from './engine';
 
 /** How long DuckDB may take to start before the page says so instead of spinning. */
 export const DB_START_TIMEOUT_MS = 30000;
@@ -50,6 +50,17 @@ export async function engineAssetUrls(): Promise<string[]> {
 export function getEngine(): Promise<SqlEngine> {
   started ??= startEngine();
   return started;
+}
+
+let shared: SqlEngine | null = null;
+
+/**
+ * The shared database as an object usable at once: its statements wait for DuckDB to start (the
+ * first call starts it). Every change and read of the page goes through this one object.
+ */
+export function sharedEngine(): SqlEngine {
+  shared ??= deferredEngine(getEngine());
+  return shared;
 }
 
 /** Absolute URL of a bundled asset (Vite emits them relative to the page under base './'). */

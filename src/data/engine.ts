@@ -48,3 +48,24 @@ export function plainValue(v: unknown): unknown {
   }
   return v;
 }
+
+/**
+ * An engine usable at once whose statements wait for `ready` and then run on it (or fail with its
+ * start error). The page hands this one object to every change and read from its first moment, so
+ * a change queued before DuckDB has arrived (the folder load) passes the one gate (changes.ts)
+ * ahead of any read made while the page paints from prepared results.
+ */
+export function deferredEngine(ready: Promise<SqlEngine>): SqlEngine {
+  const on = async <T>(run: (e: SqlEngine) => Promise<T>): Promise<T> => run(await ready);
+  return {
+    query: <T extends Row>(sql: string, params?: readonly SqlValue[]) => on((e) => e.query<T>(sql, params)),
+    exec: (sql) => on((e) => e.exec(sql)),
+    registerText: (name, text) => on((e) => e.registerText(name, text)),
+    dropFile: (name) => on((e) => e.dropFile(name)),
+    registerBuffer: (name, bytes) => on((e) => e.registerBuffer(name, bytes)),
+    registerBlob: (name, blob) =>
+      on(async (e) => (e.registerBlob ? e.registerBlob(name, blob) : e.registerBuffer(name, new Uint8Array(await blob.arrayBuffer())))),
+    cancel: () => on((e) => e.cancel()),
+    insertArrow: (name, bytes) => on((e) => e.insertArrow(name, bytes)),
+  };
+}

@@ -54,6 +54,16 @@ async function fetchTable(folder: URL, table: TableName, signal?: AbortSignal): 
 /** Tables the service worker answered from its cache because the network was down. */
 const offlineTables = new Set<TableName>();
 
+/** What loadDataFolder may be told: an abort signal, and whom to show the fetched files first. */
+export interface FolderLoadOptions {
+  signal?: AbortSignal;
+  /**
+   * Called with the fetched files (exactly the bytes the engine will load) once the load into the
+   * engine is queued, before it runs: the page checks them against prepared results here.
+   */
+  onFetched?: (files: Record<TableName, InputFile | Error>, offline: boolean) => void;
+}
+
 /**
  * Fetches the four tables in parallel and loads them as one unit. The engine may still be
  * starting: the tables are fetched while it boots (its boot is the floor of the page's start).
@@ -61,13 +71,16 @@ const offlineTables = new Set<TableName>();
 export async function loadDataFolder(
   engine: SqlEngine | Promise<SqlEngine>,
   folder: URL,
-  signal?: AbortSignal,
+  options: FolderLoadOptions = {},
 ): Promise<FolderReport & { offline: boolean }> {
   offlineTables.clear();
-  const fetching = Promise.all(TABLE_ORDER.map((t) => fetchTable(folder, t, signal)));
+  const fetching = Promise.all(TABLE_ORDER.map((t) => fetchTable(folder, t, options.signal)));
   // A failed fetch is a value (reported per table), so only the engine's start can reject here.
-  const [fetched, ready] = await Promise.all([fetching, engine]);
+  const fetched = await fetching;
   const files = Object.fromEntries(TABLE_ORDER.map((t, i) => [t, fetched[i]!])) as Record<TableName, InputFile | Error>;
-  const report = await loadFolder(ready, files);
-  return { ...report, offline: offlineTables.size > 0 };
+  const offline = offlineTables.size > 0;
+  // Queued first (one change at a time, changes.ts), so any read made after onFetched waits for it.
+  const loading = engine instanceof Promise ? engine.then((e) => loadFolder(e, files)) : loadFolder(engine, files);
+  options.onFetched?.(files, offline);
+  return { ...(await loading), offline };
 }

@@ -245,7 +245,8 @@ async function withPage(query: string, body: (ctx: PageCtx) => Promise<void>): P
 
 async function waitReady(page: Page): Promise<void> {
   try {
-    await page.waitForSelector('[data-app-root][data-ready="true"]', { timeout: READY_TIMEOUT, state: 'attached' });
+    // The workbench's controls (uploads, the as-of month, a target's detail) need DuckDB: wait for it too.
+    await page.waitForSelector('[data-app-root][data-ready="true"][data-engine="ready"]', { timeout: READY_TIMEOUT, state: 'attached' });
   } catch (err) {
     const error = await page.getAttribute('[data-app-root]', 'data-error').catch(() => null);
     throw new Error(`page never became ready${error ? ` (data-error: ${error})` : ''}: ${(err as Error).message}`, {

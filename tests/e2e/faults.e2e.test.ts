@@ -40,11 +40,14 @@ async function serveCopy(name: string, edit: (dir: string) => void, headers: Rec
   return s;
 }
 
-/** Opens the page and waits for ready or an error message: never an endless spinner. */
+/**
+ * Opens the page and waits for DuckDB holding the data or an error message: never an endless
+ * spinner. (Figures prepared at build time may be on screen before DuckDB has started, or failed to.)
+ */
 async function outcome(url: string): Promise<{ ready: boolean; error: string | null; text: string }> {
   const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
   await page.goto(url);
-  await page.waitForSelector('[data-app-root][data-ready="true"], [data-app-root][data-error]', { timeout: 60_000 });
+  await page.waitForSelector('[data-app-root][data-ready="true"][data-engine="ready"], [data-app-root][data-error]', { timeout: 60_000 });
   const root = await page.$('[data-app-root]');
   const res = {
     ready: (await root!.getAttribute('data-ready')) === 'true',

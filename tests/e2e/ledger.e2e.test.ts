@@ -74,7 +74,8 @@ async function open(query: string): Promise<{ page: Page; problems: string[] }> 
     if (!u.startsWith('data:') && !u.startsWith('blob:') && new URL(u).host !== host) problems.push(`foreign request ${u}`);
   });
   await page.goto(`${server.url}app/${query}`);
-  await page.waitForSelector('[data-ready="true"]', { timeout: 90_000 });
+  // Ledgers and uploads need DuckDB: wait until it holds the data, not only until figures are on screen.
+  await page.waitForSelector('[data-ready="true"][data-engine="ready"]', { timeout: 90_000 });
   return { page, problems };
 }
 
@@ -111,9 +112,15 @@ it('derives exactly the independent figures from a 100k-row ledger and judges th
   const trace = await page.evaluate(() => (window as unknown as { __sqlTrace: Traced[] }).__sqlTrace);
   const swap = trace.findIndex((t) => t.what.startsWith('BEGIN TRANSACTION; DELETE FROM ledger_actuals'));
   expect(swap).toBeGreaterThan(-1);
-  const judging = trace.slice(swap).filter((t) => t.what.startsWith('WITH RECURSIVE req('));
+  // A judgement takes one statement per 400 requests (fetchComponents), so count how often its first
+  // request is asked for; and none before the new catalog was read.
+  const after = trace.slice(swap);
+  const catalogRead = after.findIndex((t) => t.what.startsWith('SELECT count(*) AS actual_rows'));
+  const judging = after.filter((t) => t.what.startsWith('WITH RECURSIVE req('));
   expect(judging.length).toBeGreaterThan(0);
   expect(judging.filter((t) => t.firstParam === judging[0]!.firstParam).length).toBe(1);
+  expect(catalogRead).toBeGreaterThan(-1);
+  expect(after.findIndex((t) => t.what.startsWith('WITH RECURSIVE req('))).toBeGreaterThan(catalogRead);
 
   // Independent judgement: the bundled folder with the ledger's figures upserted into actuals.
   const folder = path.join(tmp, 'merged');

@@ -85,7 +85,8 @@ async function open(query: string): Promise<{ page: Page; problems: string[] }> 
   page.on('pageerror', (e) => problems.push(e.message));
   page.on('console', (m) => m.type() === 'error' && !isExpectedConsoleError(m) && problems.push(m.text()));
   await page.goto(`${server.url}app/${query}`);
-  await page.waitForSelector('[data-ready="true"]', { timeout: 90_000 });
+  // Ledgers and uploads need DuckDB: wait until it holds the data, not only until figures are on screen.
+  await page.waitForSelector('[data-ready="true"][data-engine="ready"]', { timeout: 90_000 });
   return { page, problems };
 }
 

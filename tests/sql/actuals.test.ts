@@ -3,7 +3,7 @@
  * worked out by hand below. tests/fixtures/sql/ holds the CSVs.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createNodeEngine } from '../helpers/node-engine';
+import { createNodeEngine } from '../../src/data/node-engine';
 import { folderFiles } from '../helpers/fixtures';
 import { loadFolder } from '../../src/data/ingest/commit';
 import { childActuals, fetchComponents, monthlySeries, readCatalog } from '../../src/data/model';

@@ -4,7 +4,7 @@
  * the first acceptable row of that key and is taken.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createNodeEngine } from '../helpers/node-engine';
+import { createNodeEngine } from '../../src/data/node-engine';
 import { folderFiles, text } from '../helpers/fixtures';
 import { loadFolder, loadSingleFile } from '../../src/data/ingest/commit';
 import type { SqlEngine } from '../../src/data/engine';

@@ -3,7 +3,7 @@
  * separate steps say: judgeTargets, then judgeDistricts on its result.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createNodeEngine } from '../helpers/node-engine';
+import { createNodeEngine } from '../../src/data/node-engine';
 import { folderFiles } from '../helpers/fixtures';
 import { loadFolder } from '../../src/data/ingest/commit';
 import { judgeYear, readCatalog } from '../../src/data/model';

@@ -6,7 +6,7 @@
  */
 import { tableFromArrays, tableToIPC } from 'apache-arrow';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createNodeEngine } from '../helpers/node-engine';
+import { createNodeEngine } from '../../src/data/node-engine';
 import { folderFiles } from '../helpers/fixtures';
 import { loadFolder } from '../../src/data/ingest/commit';
 import { loadLedger, type LedgerProgress, type LedgerReport } from '../../src/data/ledger/load-ledger';

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createNodeEngine } from '../helpers/node-engine';
+import { createNodeEngine } from '../../src/data/node-engine';
 import { folderFiles } from '../helpers/fixtures';
 import { loadFolder } from '../../src/data/ingest/commit';
 import { loadLedger, type LedgerReport } from '../../src/data/ledger/load-ledger';

@@ -4,7 +4,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tableFromArrays, tableToIPC } from 'apache-arrow';
-import { createNodeEngine } from '../helpers/node-engine';
+import { createNodeEngine } from '../../src/data/node-engine';
 import { folderFiles, text } from '../helpers/fixtures';
 import { loadFolder, loadSingleFile } from '../../src/data/ingest/commit';
 import type { SqlEngine } from '../../src/data/engine';

@@ -10,7 +10,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createNodeEngine } from '../helpers/node-engine';
+import { createNodeEngine } from '../../src/data/node-engine';
 import { folderFiles } from '../helpers/fixtures';
 import { loadFolder, loadUpload } from '../../src/data/ingest/commit';
 import type { FileReport } from '../../src/data/ingest/issues';

@@ -3,7 +3,7 @@
  * upserted by key, and a file that fails entirely changes nothing.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createNodeEngine } from '../helpers/node-engine';
+import { createNodeEngine } from '../../src/data/node-engine';
 import { folderFiles, text } from '../helpers/fixtures';
 import { loadFolder, loadSingleFile } from '../../src/data/ingest/commit';
 import type { SqlEngine } from '../../src/data/engine';

@@ -10,7 +10,7 @@ import { judgeYear, readCatalog } from '../../src/data/model';
 import type { SqlEngine } from '../../src/data/engine';
 import type { Catalog, JudgedTarget } from '../../src/domain/types';
 import { folderFiles } from '../helpers/fixtures';
-import { createNodeEngine } from '../helpers/node-engine';
+import { createNodeEngine } from '../../src/data/node-engine';
 
 let engine: SqlEngine;
 let catalog: Catalog;

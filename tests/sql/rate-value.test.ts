@@ -6,7 +6,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import path from 'node:path';
-import { createNodeEngine } from '../helpers/node-engine';
+import { createNodeEngine } from '../../src/data/node-engine';
 import { folderFiles, text } from '../helpers/fixtures';
 import { actualAt, loadFolder as loadRefFolder, monthIndex, type RefFolder } from '../helpers/reference-judge';
 import { loadFolder, loadSingleFile } from '../../src/data/ingest/commit';

@@ -16,6 +16,8 @@ export interface StartServerOptions {
   port?: number;
   /** Extra headers added to every response, e.g. a Content-Security-Policy. */
   headers?: Record<string, string>;
+  /** 'auto' (default): precompressed `.br`/`.gz` copies when accepted, else gzip on the fly; 'none': never compressed. */
+  compression?: 'auto' | 'none';
 }
 
 export interface RunningServer {

@@ -7,7 +7,12 @@
 // `application/wasm` — and a configurable base path, so that a build deployed
 // under a sub-directory is exercised the same way it runs in production.
 //
-// CLI: node tests/tools/serve.mjs <dir> [--port N] [--base /sub/path/] [--open-message]
+// Compression: a precompressed copy beside the file (`x.wasm.br`, `x.wasm.gz`, as `npm run build`
+// writes them) is sent when the client accepts its encoding, brotli first, as nginx's brotli_static
+// and gzip_static do, unless it is older than the file; other compressible files are gzipped on the fly. `compression: 'none'` sends
+// every file as it is (a server with compression off, as the bench's uncompressed runs need).
+//
+// CLI: node tests/tools/serve.mjs <dir> [--port N] [--base /sub/path/] [--no-compression] [--open-message]
 
 import { createReadStream, realpathSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
@@ -88,12 +93,12 @@ function safeSegments(rel) {
   return out;
 }
 
-/** True when the client accepts gzip (and did not opt out with q=0). */
-function acceptsGzip(req) {
+/** True when the client accepts `encoding` (and did not opt out with q=0). */
+function accepts(req, encoding) {
   const header = String(req.headers['accept-encoding'] ?? '');
   return header.split(',').some((part) => {
     const [coding, ...params] = part.trim().toLowerCase().split(';');
-    if (coding !== 'gzip' && coding !== '*') return false;
+    if (coding !== encoding && coding !== '*') return false;
     const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
     return !q || Number(q.slice(2)) > 0;
   });
@@ -121,12 +126,18 @@ function parseRange(header, size) {
   return { start, end };
 }
 
+/** The precompressed copies to try, best first, and their Content-Encoding. */
+const PRECOMPRESSED = [
+  ['.br', 'br'],
+  ['.gz', 'gzip'],
+];
+
 /**
  * Start a static server.
- * @param {{ root: string, base?: string, port?: number, headers?: Record<string, string> }} options
+ * @param {{ root: string, base?: string, port?: number, headers?: Record<string, string>, compression?: 'auto' | 'none' }} options
  * @returns {Promise<{ url: string, port: number, close: () => Promise<void>, requests: { method: string, path: string, status: number }[] }>}
  */
-export async function startServer({ root, base = '/', port = 0, headers = {} }) {
+export async function startServer({ root, base = '/', port = 0, headers = {}, compression = 'auto' }) {
   const rootDir = path.resolve(root);
   const basePath = normaliseBase(base);
   /** @type {{ method: string, path: string, status: number }[]} */
@@ -211,10 +222,12 @@ export async function startServer({ root, base = '/', port = 0, headers = {} }) 
       'Last-Modified': info.mtime.toUTCString(),
       'X-Content-Type-Options': 'nosniff',
       'Accept-Ranges': 'bytes',
-      ...(COMPRESSIBLE.has(ext) ? { Vary: 'Accept-Encoding' } : {}),
+      ...(COMPRESSIBLE.has(ext) && compression !== 'none' ? { Vary: 'Accept-Encoding' } : {}),
     };
 
-    if (req.headers['if-none-match'] === etag) return send(304, common);
+    // An encoded copy's tag is the file's with its encoding appended: either revalidates the file.
+    const match = String(req.headers['if-none-match'] ?? '');
+    if (match === etag || (match.startsWith(etag.slice(0, -1)) && /^-(br|gzip)"$/.test(match.slice(etag.length - 1)))) return send(304, common);
 
     const rangeHeader = req.headers.range;
     if (rangeHeader) {
@@ -233,7 +246,19 @@ export async function startServer({ root, base = '/', port = 0, headers = {} }) 
       }
     }
 
-    if (COMPRESSIBLE.has(ext) && acceptsGzip(req)) {
+    if (COMPRESSIBLE.has(ext) && compression !== 'none') {
+      for (const [suffix, encoding] of PRECOMPRESSED) {
+        if (!accepts(req, encoding)) continue;
+        const copy = await stat(filePath + suffix).catch(() => null);
+        // A copy older than its file is stale (the file was replaced after the build): never send it.
+        if (!copy?.isFile() || copy.mtimeMs < info.mtimeMs) continue;
+        begin(200, { ...common, ETag: `${etag.slice(0, -1)}-${encoding}"`, 'Content-Encoding': encoding, 'Content-Length': copy.size });
+        if (req.method === 'HEAD') return res.end();
+        return pipeFile(createReadStream(filePath + suffix), res);
+      }
+    }
+
+    if (COMPRESSIBLE.has(ext) && compression !== 'none' && accepts(req, 'gzip')) {
       const body = await compressed(filePath, info);
       return send(200, { ...common, 'Content-Encoding': 'gzip', 'Content-Length': body.length }, body);
     }
@@ -285,7 +310,7 @@ function pipeFile(stream, res) {
 // ---------------------------------------------------------------- CLI
 
 function parseArgs(argv) {
-  const opts = { dir: '', port: undefined, base: '/', openMessage: false };
+  const opts = { dir: '', port: undefined, base: '/', openMessage: false, compression: 'auto' };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const [flag, inline] = arg.startsWith('--') ? arg.split(/=(.*)/s, 2) : [arg, undefined];
@@ -293,6 +318,7 @@ function parseArgs(argv) {
     if (flag === '--port') opts.port = value();
     else if (flag === '--base') opts.base = value();
     else if (flag === '--open-message') opts.openMessage = true;
+    else if (flag === '--no-compression') opts.compression = 'none';
     else if (flag.startsWith('--')) throw new Error(`Unknown option: ${arg}`);
     else if (!opts.dir) opts.dir = arg;
     else throw new Error(`Unexpected argument: ${arg}`);
@@ -301,7 +327,7 @@ function parseArgs(argv) {
 }
 
 async function main() {
-  const usage = 'Usage: node tests/tools/serve.mjs <dir> [--port N] [--base /sub/path/] [--open-message]';
+  const usage = 'Usage: node tests/tools/serve.mjs <dir> [--port N] [--base /sub/path/] [--no-compression] [--open-message]';
   let opts;
   try {
     opts = parseArgs(process.argv.slice(2));
@@ -330,7 +356,7 @@ async function main() {
   let server;
   for (let attempt = 0; attempt < 20 && !server; attempt++) {
     try {
-      server = await startServer({ root, base: opts.base, port: firstPort === 0 ? 0 : firstPort + attempt });
+      server = await startServer({ root, base: opts.base, port: firstPort === 0 ? 0 : firstPort + attempt, compression: opts.compression });
     } catch (err) {
       if (err.code !== 'EADDRINUSE' || firstPort === 0) throw err;
     }

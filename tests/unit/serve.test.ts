@@ -1,10 +1,10 @@
 // The static server is what the e2e suite and `npm start` stand on: a wrong
 // MIME type breaks DuckDB-WASM, a traversal hole would expose the machine.
 import http from 'node:http';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { gunzipSync } from 'node:zlib';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../tools/serve.mjs';
 
@@ -52,6 +52,10 @@ beforeAll(async () => {
   writeFileSync(path.join(root, 'a.wasm'), WASM);
   writeFileSync(path.join(root, 'assets', 'x.js'), JS);
   writeFileSync(path.join(root, 'data.csv'), 'a,b\n1,2\n');
+  // Precompressed copies beside a file, as the build writes them.
+  writeFileSync(path.join(root, 'assets', 'pre.js'), JS);
+  writeFileSync(path.join(root, 'assets', 'pre.js.br'), brotliCompressSync(Buffer.from(JS)));
+  writeFileSync(path.join(root, 'assets', 'pre.js.gz'), gzipSync(Buffer.from(JS)));
   // Sibling of the served root: must never be reachable.
   writeFileSync(path.join(tmp, 'secret'), SECRET);
   server = await startServer({ root, base: '/sub/dir/', headers: { 'Content-Security-Policy': CSP } });
@@ -162,6 +166,45 @@ describe('startServer', () => {
 
       const refused = await rawRequest(server.port, rawPath, { headers: { 'Accept-Encoding': 'gzip;q=0' } });
       expect(refused.headers['content-encoding']).toBeUndefined();
+    }
+  });
+
+  it('sends a precompressed copy when its encoding is accepted, brotli first, with the type of the file', async () => {
+    const br = await rawRequest(server.port, '/sub/dir/assets/pre.js', { headers: { 'Accept-Encoding': 'gzip, deflate, br' } });
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers['content-type']).toBe('text/javascript');
+    expect(br.headers.vary).toBe('Accept-Encoding');
+    expect(brotliDecompressSync(br.body).toString('utf8')).toBe(JS);
+    const gz = await rawRequest(server.port, '/sub/dir/assets/pre.js', { headers: { 'Accept-Encoding': 'gzip' } });
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gz.body).toString('utf8')).toBe(JS);
+    const plain = await rawRequest(server.port, '/sub/dir/assets/pre.js');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body.toString('utf8')).toBe(JS);
+    // The encoded copy's tag revalidates too.
+    const again = await rawRequest(server.port, '/sub/dir/assets/pre.js', { headers: { 'Accept-Encoding': 'br', 'If-None-Match': String(br.headers.etag) } });
+    expect(again.status).toBe(304);
+    // A copy older than its file (the file replaced after the build) is never sent.
+    const later = new Date(Date.now() + 60_000);
+    utimesSync(path.join(tmp, 'site', 'assets', 'pre.js'), later, later);
+    const stale = await rawRequest(server.port, '/sub/dir/assets/pre.js', { headers: { 'Accept-Encoding': 'br' } });
+    expect(stale.headers['content-encoding']).toBeUndefined();
+    expect(stale.body.toString('utf8')).toBe(JS);
+    const now = new Date();
+    utimesSync(path.join(tmp, 'site', 'assets', 'pre.js'), now, new Date(now.getTime() - 60_000));
+  });
+
+  it("compression 'none' sends every file as it is", async () => {
+    const bare = await startServer({ root: path.join(tmp, 'site'), compression: 'none' });
+    try {
+      for (const p of ['assets/pre.js', 'a.wasm', 'assets/x.js']) {
+        const res = await rawRequest(bare.port, `/${p}`, { headers: { 'Accept-Encoding': 'gzip, deflate, br' } });
+        expect(res.status).toBe(200);
+        expect(res.headers['content-encoding']).toBeUndefined();
+        expect(res.headers.vary).toBeUndefined();
+      }
+    } finally {
+      await bare.close();
     }
   });
 

@@ -33,6 +33,7 @@ export const en: Record<MessageKey, string> = {
   numerator: 'Numerator',
   loading: 'Loading data…',
   loadingDb: 'Starting the database…',
+  engineWait: 'The data engine is starting; this will show in a moment…',
   errorTitle: 'The data could not be loaded',
   viewWall: 'Wall',
   viewAnalyst: 'Analyst',

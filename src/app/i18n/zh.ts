@@ -32,6 +32,7 @@ export const zh = {
   numerator: '分子',
   loading: '正在加载数据…',
   loadingDb: '正在启动数据库…',
+  engineWait: '数据引擎启动中，此项稍后显示…',
   errorTitle: '数据无法加载',
   viewWall: '大屏',
   viewAnalyst: '分析',

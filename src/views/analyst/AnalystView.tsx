@@ -87,8 +87,13 @@ export function AnalystView() {
       <div className="analyst-body">
         <section className="table-panel" aria-label={i18n.t('targets')}>
           <div className="toolbar">
-            <span className="count" data-row-count={rows.length}>
-              {rows.length === judged.unfiltered.length ? i18n.t('count', { n: rows.length }) : i18n.t('countOf', { n: rows.length, total: judged.unfiltered.length })}
+            {/* While its rows wait for DuckDB there is no count to show (0 would be a wrong one). */}
+            <span className="count" data-row-count={judged.isPending ? undefined : rows.length}>
+              {judged.isPending
+                ? '…'
+                : rows.length === judged.unfiltered.length
+                  ? i18n.t('count', { n: rows.length })
+                  : i18n.t('countOf', { n: rows.length, total: judged.unfiltered.length })}
             </span>
             <SampleBadge show={showSample} />
             <button type="button" data-export="csv" onClick={() => void exportCsv()} disabled={rows.length === 0}>

@@ -15,7 +15,7 @@ const ledgerModule = async () => ({ ...(await import('../../data/ledger/load-led
 type State = 'idle' | LedgerProgress['phase'] | 'error' | 'cancelled';
 
 export function LedgerPanel() {
-  const { engine, i18n, ledger } = useDashboard();
+  const { engine, engineReady, i18n, ledger } = useDashboard();
   const [loadState, setState] = useState<State>('idle');
   const [progress, setProgress] = useState<LedgerProgress | null>(null);
   const [report, setReport] = useState<LedgerReport | null>(null);
@@ -103,6 +103,7 @@ export function LedgerPanel() {
           <button type="button" data-ledger-cancel="" onClick={() => void cancel()}>
             {i18n.t('cancel')}
           </button>
+          {!engineReady && <span data-engine-wait="">{i18n.t('engineWait')}</span>}
         </div>
       )}
       <div

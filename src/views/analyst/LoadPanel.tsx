@@ -13,7 +13,7 @@ import { LoadReport, type LoadedFile } from './LoadReport';
 import { TemplateButtons } from './TemplateButtons';
 
 export function LoadPanel() {
-  const { engine, i18n, reloadFolder } = useDashboard();
+  const { engine, engineReady, i18n, reloadFolder } = useDashboard();
   const [reports, setReports] = useState<LoadedFile[]>([]);
   // Each load's reports are new components (a list shown in full is not carried over to the next load).
   const [generation, setGeneration] = useState(0);
@@ -99,6 +99,16 @@ export function LoadPanel() {
       <button type="button" className="reset-data" data-reset-data="" onClick={() => void reset()} disabled={busy}>
         {i18n.t('resetData')}
       </button>
+      {busy && !engineReady && (
+        <p className="hint" role="status" data-engine-wait="">
+          {i18n.t('engineWait')}
+        </p>
+      )}
+      {busy && !engineReady && (
+        <p className="hint" role="status" data-engine-wait="">
+          {i18n.t('engineWait')}
+        </p>
+      )}
       <div data-load-report="" aria-live="polite" data-busy={busy ? 'true' : 'false'}>
         {reports.map((loaded, i) => {
           const r = loaded.report;

@@ -8,28 +8,34 @@ import type { JudgedTarget } from '../../domain/types';
 import { targetFilter } from './target-filter';
 
 /**
+ * While a read runs, the panel keeps the previous result on screen; not while DuckDB is starting,
+ * when a read not prepared waits seconds: an older figure under a new filter would be a wrong one.
+ */
+const keepWhileEngineRuns = (engineReady: boolean) => (engineReady ? keepPreviousData : undefined);
+
+/**
  * The year's targets judged and each district's summary, in one database query that every panel
  * of a page shares: the table, the briefing and the map read it, and an area filter only selects
  * from it (targets are judged one by one, so a subset judges the same).
  */
 export function useJudgedYear() {
   const d = useDashboard();
-  return useQuery({ ...judgedYearQuery(d, d.year, d.asOf), placeholderData: keepPreviousData });
+  return useQuery({ ...judgedYearQuery(d, d.year, d.asOf), placeholderData: keepWhileEngineRuns(d.engineReady) });
 }
 
 export function useMonthlySeries(judged: JudgedTarget | null) {
   const d = useDashboard();
-  return useQuery({ ...seriesQuery(d, judged, d.asOf), placeholderData: keepPreviousData });
+  return useQuery({ ...seriesQuery(d, judged, d.asOf), placeholderData: keepWhileEngineRuns(d.engineReady) });
 }
 
 export function useChildActuals(judged: JudgedTarget | null) {
   const d = useDashboard();
-  return useQuery({ ...childrenQuery(d, judged, d.asOf), placeholderData: keepPreviousData });
+  return useQuery({ ...childrenQuery(d, judged, d.asOf), placeholderData: keepWhileEngineRuns(d.engineReady) });
 }
 
 export function usePriorYearSeries(judged: JudgedTarget | null) {
   const d = useDashboard();
-  return useQuery({ ...priorSeriesQuery(d, judged, d.asOf), placeholderData: keepPreviousData });
+  return useQuery({ ...priorSeriesQuery(d, judged, d.asOf), placeholderData: keepWhileEngineRuns(d.engineReady) });
 }
 
 /** The codes of the areas with figures of their own in the year shown (the area picker offers towns that have some). */

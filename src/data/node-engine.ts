@@ -1,10 +1,11 @@
 /**
- * The SqlEngine over DuckDB-WASM's Node build: the same engine and version the page runs, so SQL
- * tests exercise exactly the statements the browser executes.
+ * The SqlEngine over DuckDB-WASM's Node build: the same engine and version the page runs, so the
+ * build's prepared results (app/prepared.ts) and the SQL tests run exactly the statements the
+ * browser executes. Node only: nothing the page loads imports it.
  */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { plainValue, type Row, type SqlEngine, type SqlValue } from '../../src/data/engine';
+import { plainValue, type Row, type SqlEngine, type SqlValue } from './engine';
 
 const require = createRequire(import.meta.url);
 
@@ -15,6 +16,7 @@ interface BlockingConn {
   close(): void;
 }
 
+/** A fresh in-memory database in DuckDB-WASM's Node build, opened with the page's options. */
 export async function createNodeEngine(): Promise<SqlEngine & { close(): void }> {
   const duckdb = require('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs');
   const dist = dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs'));
