@@ -7,7 +7,7 @@ import type { IssueCode } from '../../data/ingest/issues';
 import type { Status } from '../../domain/types';
 import type { Lang } from '../url-state';
 import { en } from './en';
-import { ISSUES, STATUS } from './words';
+import { CSV_ERRORS, ISSUES, STATUS } from './words';
 import { zh, type MessageKey } from './zh';
 
 export type { MessageKey };
@@ -25,7 +25,8 @@ export function translator(lang: Lang) {
     lang,
     t: (key: MessageKey, vars?: Record<string, string | number>) => fill(m[key], vars),
     status: (s: Status) => STATUS[lang][s],
-    issue: (code: IssueCode, detail: string | null) => fill(ISSUES[lang][code], { detail: detail ?? '' }),
+    issue: (code: IssueCode, detail: string | null) =>
+      fill(ISSUES[lang][code], { detail: (code === 'csv_structure' && detail ? CSV_ERRORS[lang][detail] : null) ?? detail ?? '' }),
   };
 }
 

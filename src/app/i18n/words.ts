@@ -23,6 +23,8 @@ export const ISSUES: Record<Lang, Record<IssueCode, string>> = {
     bad_baseline: '基准只能为 prior_year',
     bad_date: '日期须为 YYYY-MM-DD',
     bad_period: '期间须为 YYYY-MM',
+    period_out_of_range: '期间超出可接受的范围（{detail}）',
+    percent_not_allowed: '百分号只能用于单位为百分比的指标',
     bad_basis: '口径须为 flow 或 ytd',
     unknown_parent: '上级区域不存在',
     unknown_indicator: '指标不存在',
@@ -59,6 +61,8 @@ export const ISSUES: Record<Lang, Record<IssueCode, string>> = {
     bad_baseline: 'baseline can only be prior_year',
     bad_date: 'date must be YYYY-MM-DD',
     bad_period: 'period must be YYYY-MM',
+    period_out_of_range: 'period outside the accepted range ({detail})',
+    percent_not_allowed: 'a percent sign is only valid for an indicator measured in percent',
     bad_basis: 'basis must be flow or ytd',
     unknown_parent: 'parent area does not exist',
     unknown_indicator: 'unknown indicator',
@@ -80,5 +84,26 @@ export const ISSUES: Record<Lang, Record<IssueCode, string>> = {
     no_valid_rows: 'no row passed the checks; nothing was changed',
     encoding_unsure: 'the encoding could not be determined',
     table_missing: 'a table is missing: {detail}',
+  },
+};
+
+/**
+ * The detail of a csv_structure issue is DuckDB's reader error type; these say it in words (an
+ * unknown type is shown as it is). MAX_LINE_BYTES of ingest/stage.ts is the 16 MB.
+ */
+export const CSV_ERRORS: Record<Lang, Record<string, string>> = {
+  zh: {
+    'MISSING COLUMNS': '列数少于表头',
+    'TOO MANY COLUMNS': '列数多于表头',
+    'UNQUOTED VALUE': '引号未闭合，或闭合引号后还有字符',
+    'LINE SIZE OVER MAXIMUM': '一行超过 16 MB',
+    'INVALID UNICODE': '含无效字符',
+  },
+  en: {
+    'MISSING COLUMNS': 'fewer fields than the header',
+    'TOO MANY COLUMNS': 'more fields than the header',
+    'UNQUOTED VALUE': 'a quote is not closed, or text follows a closing quote',
+    'LINE SIZE OVER MAXIMUM': 'a row over 16 MB',
+    'INVALID UNICODE': 'invalid characters',
   },
 };

@@ -10,7 +10,7 @@ import { sqlName } from '../sql-name';
 import { areaAliasSql } from './aliases';
 import type { DetectedEncoding } from './csv-text';
 import { VALUE_PREVIEW, type AreaMapping, type FileReport, type LoadIssue } from './issues';
-import { CHECKS, NUM, NUMERIC_COLUMNS, TYPED } from './rules';
+import { CHECKS, NUM, NUMERIC_COLUMNS, periodRangeSql, TYPED } from './rules';
 import { TABLES, type TableName } from './tables';
 
 /**
@@ -69,6 +69,7 @@ export async function checkStaged(engine: SqlEngine, input: StagedInput): Promis
      SELECT line,
        CASE ${checks.map((c, i) => `WHEN coalesce(${c.when}, false) THEN ${i}`).join(' ')} END AS idx,
        CASE ${checks.map((c) => `WHEN coalesce(${c.when}, false) THEN ${shown(c)}`).join(' ')} END AS val,
+       CASE ${checks.map((c) => `WHEN coalesce(${c.when}, false) THEN ${c.detail ?? 'NULL'}`).join(' ')} END AS det,
        row_number() OVER (PARTITION BY ${key} ORDER BY line) AS dup_n,
        first_value(line) OVER (PARTITION BY ${key} ORDER BY line) AS first_line,
        left(concat_ws(' / ', ${key}), ${VALUE_PREVIEW}) AS key_val
@@ -77,14 +78,14 @@ export async function checkStaged(engine: SqlEngine, input: StagedInput): Promis
        WHERE line NOT IN (SELECT line FROM flag_${t} WHERE idx IS NOT NULL OR dup_n > 1) ORDER BY line);`,
   );
   // A duplicate key is reported only for a line that passes every check.
-  const flagged = await engine.query<{ line: number; idx: number | null; val: string | null; first_line: number; key_val: string | null }>(
-    `SELECT line, idx, val, first_line, key_val FROM flag_${t} WHERE idx IS NOT NULL OR dup_n > 1 ORDER BY line`,
+  const flagged = await engine.query<{ line: number; idx: number | null; val: string | null; det: string | null; first_line: number; key_val: string | null }>(
+    `SELECT line, idx, val, det, first_line, key_val FROM flag_${t} WHERE idx IS NOT NULL OR dup_n > 1 ORDER BY line`,
   );
   for (const f of flagged) {
     const c = f.idx == null ? null : checks[Number(f.idx)]!;
     rejected.push(
       c
-        ? { file, line: Number(f.line), column: c.column ?? null, code: c.code, value: f.val, detail: null }
+        ? { file, line: Number(f.line), column: c.column ?? null, code: c.code, value: f.val, detail: f.det }
         : { file, line: Number(f.line), column: spec.key[0]!, code: 'duplicate_key', value: f.key_val, detail: String(f.first_line) },
     );
   }
@@ -122,6 +123,8 @@ function contextSql(table: TableName, context: CheckContext): string {
   ];
   if (table === 'targets' || table === 'actuals')
     parts.push(`CREATE OR REPLACE TEMP VIEW ctx_indicators AS SELECT indicator_id, kind, unit FROM ${src('indicators')};`, areaAliasSql(table));
+  // The months a period may name, from the clock at this load (rules.ts).
+  if (table === 'actuals') parts.push(periodRangeSql(new Date()));
   return parts.join('\n');
 }
 

@@ -6,7 +6,7 @@
 import { useState, type DragEvent } from 'react';
 import { useDashboard } from '../../app/dashboard-context';
 import { loadSingleFile } from '../../data/ingest/commit';
-import type { FileReport } from '../../data/ingest/issues';
+import { fatalReport, VALUE_PREVIEW, type FileReport } from '../../data/ingest/issues';
 import type { StageOptions } from '../../data/ingest/stage';
 import { clearLedger } from '../../data/ledger/clear-ledger';
 import { areaName } from '../panels/labels';
@@ -27,7 +27,10 @@ export function LoadPanel() {
     const waiting = new Map<string, Uint8Array>();
     try {
       for (const f of list) {
-        const report = await loadSingleFile(engine, { name: f.name, bytes: f.bytes }, f.options);
+        // Every file ends with a report: a load that throws is reported as unreadable (nothing changed).
+        const report = await loadSingleFile(engine, { name: f.name, bytes: f.bytes }, f.options).catch((e: unknown) =>
+          fatalReport(f.name, 'file_unreadable', String((e as Error)?.message ?? e).slice(0, VALUE_PREVIEW)),
+        );
         if (report.fatal?.code === 'encoding_unsure') waiting.set(f.name, f.bytes);
         out.push(report);
       }
