@@ -17,6 +17,7 @@ import { DashboardContext, type Dashboard } from './dashboard-context';
 import { translator } from './i18n/translator';
 import { catalogQuery, folderQueryKey } from './reads';
 import { refreshLog } from './refresh-log';
+import { matchUrlValues } from './url-matches';
 import { useUrlState } from './use-url-state';
 
 /**
@@ -99,19 +100,26 @@ export function App() {
     if (folder.error && folder.errorUpdatedAt) refreshLog.add({ at: folder.errorUpdatedAt, message: folder.error.message });
   }, [folder.error, folder.errorUpdatedAt]);
 
-  const dashboard: Dashboard | null = useMemo(() => {
-    if (!folder.data || !catalog.data) return null;
+  // The URL's values read against the data: what matches nothing falls back, with a notice.
+  const matched = useMemo(() => {
+    if (!catalog.data) return null;
     const c = catalog.data;
     const asOf = resolveAsOf(state.asof, c.latestIdx, c.targets);
-    const year = state.year ?? defaultYear(asOf, c.targets);
-    const areas = state.areas.filter((a) => c.areaByCode.has(a));
+    const fallbackYear = defaultYear(asOf, c.targets);
+    return { asOf, fallbackYear, ...matchUrlValues(state, c, fallbackYear) };
+  }, [catalog.data, state]);
+
+  const dashboard: Dashboard | null = useMemo(() => {
+    if (!folder.data || !catalog.data || !matched) return null;
+    const c = catalog.data;
+    const { asOf, areas, groups, docs } = matched;
     return {
       engine: folder.data.engine,
       catalog: c,
       asOf,
-      year,
+      year: matched.year ?? matched.fallbackYear,
       areas,
-      state,
+      state: { ...state, year: matched.year, groups, docs },
       setState,
       // Downstream queries key on the revision their catalog was read at: a key that changed before
       // its catalog did would run them on the old one, and cache the result under the new key.
@@ -124,7 +132,7 @@ export function App() {
       offline: folder.data.report.offline,
       refreshError: folder.error,
     };
-  }, [folder.data, folder.dataUpdatedAt, folder.error, refetchFolder, catalog.data, data.ledger, state, setState, i18n]);
+  }, [folder.data, folder.dataUpdatedAt, folder.error, refetchFolder, catalog.data, matched, data.ledger, state, setState, i18n]);
 
   // DuckDB itself failed to start (e.g. the wasm could not be fetched): only a reload can help.
   useEffect(() => {
@@ -154,7 +162,7 @@ export function App() {
     else root.removeAttribute('data-error');
   }, [ready, error]);
 
-  const unknownAreas = dashboard ? state.areas.filter((a) => !dashboard.catalog.areaByCode.has(a)) : [];
+  const allNotices = [...notices, ...(dashboard ? (matched?.notices ?? []) : [])];
 
   return (
     <div
@@ -172,13 +180,16 @@ export function App() {
         </p>
       ) : (
         <DashboardContext.Provider value={dashboard}>
-          {(notices.length > 0 || unknownAreas.length > 0) && (
+          {allNotices.length > 0 && (
             <ul className="notices" role="status" data-url-notices="">
-              {notices.map((n) => (
-                <li key={n.param}>{i18n.t('urlNotice', { param: n.param, value: n.value })}</li>
-              ))}
-              {unknownAreas.map((a) => (
-                <li key={a}>{i18n.t('unknownArea', { value: a })}</li>
+              {allNotices.map((n, i) => (
+                <li key={i} data-url-notice={n.param}>
+                  {!n.unmatched
+                    ? i18n.t('urlNotice', { param: n.param, value: n.value })
+                    : n.param === 'area'
+                      ? i18n.t('unknownArea', { value: n.value })
+                      : i18n.t('urlUnmatched', { param: n.param, value: n.value })}
+                </li>
               ))}
             </ul>
           )}

@@ -3,8 +3,8 @@ import { gapToPace, gapToTarget } from '../../domain/analysis';
 import { judgedKey } from '../../domain/binding';
 import { severityRank } from '../../domain/status';
 import type { JudgedTarget } from '../../domain/types';
+import { SORT_KEYS } from '../../app/url-state';
 
-export const SORT_KEYS = ['indicator', 'area', 'target', 'actual', 'pace', 'attainment', 'gap', 'pace_gap', 'status', 'doc'] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
 
 /** '-attainment' → { key: 'attainment', desc: true }; unknown keys fall back to status order. */
