@@ -10,7 +10,7 @@ import { sqlName } from '../sql-name';
 import { areaAliasSql } from './aliases';
 import type { DetectedEncoding } from './csv-text';
 import { VALUE_PREVIEW, type AreaMapping, type FileReport, type LoadIssue } from './issues';
-import { CHECKS, NUM, NUMERIC_COLUMNS, periodRangeSql, TYPED } from './rules';
+import { CHECKS, NUM, NUMERIC_COLUMNS, periodRangeSql, TYPED, type Check } from './rules';
 import { TABLES, type TableName } from './tables';
 
 /**
@@ -69,7 +69,6 @@ export async function checkStaged(engine: SqlEngine, input: StagedInput): Promis
      SELECT line,
        CASE ${checks.map((c, i) => `WHEN coalesce(${c.when}, false) THEN ${i}`).join(' ')} END AS idx,
        CASE ${checks.map((c) => `WHEN coalesce(${c.when}, false) THEN ${shown(c)}`).join(' ')} END AS val,
-       CASE ${checks.map((c) => `WHEN coalesce(${c.when}, false) THEN ${c.detail ?? 'NULL'}`).join(' ')} END AS det,
        row_number() OVER (PARTITION BY ${key} ORDER BY line) AS dup_n,
        first_value(line) OVER (PARTITION BY ${key} ORDER BY line) AS first_line,
        left(concat_ws(' / ', ${key}), ${VALUE_PREVIEW}) AS key_val
@@ -79,7 +78,7 @@ export async function checkStaged(engine: SqlEngine, input: StagedInput): Promis
   );
   // A duplicate key is reported only for a line that passes every check.
   const flagged = await engine.query<{ line: number; idx: number | null; val: string | null; det: string | null; first_line: number; key_val: string | null }>(
-    `SELECT line, idx, val, det, first_line, key_val FROM flag_${t} WHERE idx IS NOT NULL OR dup_n > 1 ORDER BY line`,
+    `SELECT line, idx, val, ${detailSql(checks)} AS det, first_line, key_val FROM flag_${t} WHERE idx IS NOT NULL OR dup_n > 1 ORDER BY line`,
   );
   for (const f of flagged) {
     const c = f.idx == null ? null : checks[Number(f.idx)]!;
@@ -107,6 +106,12 @@ export async function checkStaged(engine: SqlEngine, input: StagedInput): Promis
   return report;
 }
 
+/** The detail of a flagged line, by the check it failed: only checks that have one, only for flagged lines. */
+function detailSql(checks: readonly Check[]): string {
+  const cases = checks.flatMap((c, i) => (c.detail ? [`WHEN ${i} THEN ${c.detail}`] : []));
+  return cases.length ? `CASE idx ${cases.join(' ')} END` : 'NULL';
+}
+
 /**
  * ctx_<t> views, what a staged table's references are checked against, and area_alias, the
  * accepted other spellings of an area code (SQL to run before chk_<t> is made).
@@ -123,7 +128,7 @@ function contextSql(table: TableName, context: CheckContext): string {
   ];
   if (table === 'targets' || table === 'actuals')
     parts.push(`CREATE OR REPLACE TEMP VIEW ctx_indicators AS SELECT indicator_id, kind, unit FROM ${src('indicators')};`, areaAliasSql(table));
-  // The months a period may name, from the clock at this load (rules.ts).
+  // The months a period may name, from the clock at this load (rules.ts periodRange).
   if (table === 'actuals') parts.push(periodRangeSql(new Date()));
   return parts.join('\n');
 }

@@ -28,13 +28,17 @@ export function periodRange(now: Date): { first: number; last: number } {
   return { first: 2000 * 12, last: now.getFullYear() * 12 + now.getMonth() + PERIOD_LEAD_MONTHS };
 }
 
-/** The one-row view ctx_periods (first_idx, last_idx, range: 'YYYY-MM – YYYY-MM') the period check reads. */
+/**
+ * Macros period_first(), period_last() (month indices) and period_range() ('YYYY-MM – YYYY-MM') for
+ * the period check, made for each load from its clock: constants the planner folds into the check.
+ */
 export function periodRangeSql(now: Date): string {
   const { first, last } = periodRange(now);
   // Two integers computed here from the clock, never text from a file.
-  const month = (idx: string) => `printf('%04d-%02d', ${idx} // 12, ${idx} % 12 + 1)`;
-  return `CREATE OR REPLACE TEMP VIEW ctx_periods AS SELECT first_idx, last_idx, ${month('first_idx')} || ' – ' || ${month('last_idx')} AS range
-    FROM (SELECT ${Math.trunc(first)} AS first_idx, ${Math.trunc(last)} AS last_idx);`;
+  const month = (idx: number) => `printf('%04d-%02d', ${idx} // 12, ${idx} % 12 + 1)`;
+  return `CREATE OR REPLACE TEMP MACRO period_first() AS ${Math.trunc(first)};
+    CREATE OR REPLACE TEMP MACRO period_last() AS ${Math.trunc(last)};
+    CREATE OR REPLACE TEMP MACRO period_range() AS ${month(Math.trunc(first))} || ' – ' || ${month(Math.trunc(last))};`;
 }
 
 /** A source text marks its row as illustrative (sample data) when it starts with `illustrative` or `示例`. */
@@ -45,7 +49,7 @@ export interface Check {
   code: IssueCode;
   column: string | null;
   when: string;
-  /** SQL for the report's detail (e.g. the range a value is outside of); none by default. */
+  /** SQL for the report's detail (e.g. the range a value is outside of), read only on lines that fail this check. */
   detail?: string;
 }
 
@@ -122,8 +126,8 @@ export const CHECKS: Record<TableName, Check[]> = {
     {
       code: 'period_out_of_range',
       column: 'period',
-      when: `${periodIdxSql('period', 'TRY_CAST')} NOT BETWEEN (SELECT first_idx FROM ctx_periods) AND (SELECT last_idx FROM ctx_periods)`,
-      detail: '(SELECT range FROM ctx_periods)',
+      when: `${periodIdxSql('period', 'TRY_CAST')} NOT BETWEEN period_first() AND period_last()`,
+      detail: 'period_range()',
     },
     // basis only matters for flows; on a level or rate row it is ignored rather than held against the row.
     { code: 'bad_basis', column: 'basis', when: `kind = 'flow' AND basis IS NOT NULL AND basis NOT IN ('flow','ytd')` },
@@ -194,7 +198,7 @@ CREATE OR REPLACE MACRO num_text(x) AS replace(
 CREATE OR REPLACE MACRO num_of(x) AS CASE
   WHEN regexp_full_match(trim(num_text(x)), '[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?[0-9]+)?|[+-]?(?i:nan|inf|infinity)')
   THEN TRY_CAST(trim(num_text(x)) AS DOUBLE) END;
-CREATE OR REPLACE MACRO has_pct(x) AS contains(num_half(x), '%');
+CREATE OR REPLACE MACRO has_pct(x) AS contains(x, '%') OR contains(x, '％');
 CREATE OR REPLACE MACRO bool_of(x) AS CASE
   WHEN lower(trim(x)) IN ('true','1','yes','y','t','是') THEN true
   WHEN lower(trim(x)) IN ('false','0','no','n','f','否') THEN false END;
