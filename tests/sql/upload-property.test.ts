@@ -15,23 +15,10 @@ import { createNodeEngine } from '../helpers/node-engine';
 import { folderFiles } from '../helpers/fixtures';
 import { loadFolder, loadSingleFile } from '../../src/data/ingest/commit';
 import type { Row, SqlEngine } from '../../src/data/engine';
+import { seeded as random, type Seeded as Rng } from '../helpers/random';
 
 const SEED = Number(process.env.PROPERTY_SEED ?? 17_2026);
 const FILES = Number(process.env.PROPERTY_FILES ?? 300);
-
-/** mulberry32: small, seeded, the same on every platform. */
-function random(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (n: number) => Math.floor(next() * n);
-  return { next, int, pick: <T>(xs: readonly T[]): T => xs[int(xs.length)]!, chance: (p: number) => next() < p };
-}
-type Rng = ReturnType<typeof random>;
 
 type Encoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gb18030';
 const COLUMNS = ['indicator_id', 'area_code', 'period', 'value', 'numerator', 'denominator', 'source'] as const;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_STATE, parseUrlState, serializeUrlState, type UrlState } from '../../src/app/url-state';
 import { matchUrlValues } from '../../src/app/url-matches';
 import type { Area, Catalog, Indicator, Target } from '../../src/domain/types';
+import { seeded } from '../helpers/random';
 import { ALL_ISSUES, ALL_MESSAGES, ALL_STATUS, translator } from '../../src/app/i18n/translator';
 import { CSV_ERRORS as ALL_CSV_ERRORS } from '../../src/app/i18n/words';
 
@@ -29,17 +30,6 @@ describe('url state', () => {
     expect(serializeUrlState(DEFAULT_STATE)).toBe('');
   });
 });
-
-/** A small seeded generator (mulberry32): the same strings on every run; the seed is in the test name. */
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Pieces that URLs and CSV like to mangle, and ordinary text around them. */
 const PIECES = [',', ', ', '\n', '\r\n', '\r', '"', "'", '&', '#', '%', '%2C', '%25', '+', ' ', '  ', '=', '?', '/', '@', ';', '\t',
@@ -76,7 +66,7 @@ describe('list values round-trip any text', () => {
 
   const SEED = 20261215;
   it(`random texts of commas, line breaks, quotes, &, #, %, emoji (seed ${SEED}, 500 states)`, () => {
-    const next = random(SEED);
+    const { next } = seeded(SEED);
     for (let i = 0; i < 500; i++) {
       const list = () => [...new Set(Array.from({ length: Math.floor(next() * 4) }, () => randomText(next)))];
       const state: UrlState = { ...DEFAULT_STATE, docs: list(), groups: list(), target: next() < 0.8 ? randomText(next) : null };
