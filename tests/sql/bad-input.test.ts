@@ -904,6 +904,8 @@ describe('a long field, a reader that fails, the period range', () => {
     expect(await snapshot()).toEqual(before);
   });
 
+  // The range as reports give it: no-break hyphens and spaces and a word joiner keep it on one line.
+  const RANGE = '2000\u201101\u00a0–\u2060\u00a02027\u201101';
   const periods = (...ps: string[]) =>
     text('periods.csv', ['indicator_id,area_code,period,value', ...ps.map((p) => `unemployed_reemployed,310118,${p},1`)].join('\n'));
 
@@ -913,11 +915,11 @@ describe('a long field, a reader that fails, the period range', () => {
     const r = await loadSingleFile(engine, periods('2026-12', '2027-01', '2027-02', '2030-01', '1999-12', '2000-01'));
     expect(r.accepted).toBe(3);
     expect(r.rejected.map((x) => [x.line, x.code, x.value, x.detail])).toEqual([
-      [4, 'period_out_of_range', '2027-02', '2000-01 – 2027-01'],
-      [5, 'period_out_of_range', '2030-01', '2000-01 – 2027-01'],
-      [6, 'period_out_of_range', '1999-12', '2000-01 – 2027-01'],
+      [4, 'period_out_of_range', '2027-02', RANGE],
+      [5, 'period_out_of_range', '2030-01', RANGE],
+      [6, 'period_out_of_range', '1999-12', RANGE],
     ]);
-    expect(translator('zh').issue('period_out_of_range', r.rejected[0]!.detail)).toContain('2000-01 – 2027-01');
+    expect(translator('zh').issue('period_out_of_range', r.rejected[0]!.detail)).toContain(RANGE);
     // The bundled data still loads whole as a folder.
     const folder = await loadFolder(engine, folderFiles('data'));
     expect(folder.fatal).toBeNull();

@@ -29,16 +29,18 @@ export function periodRange(now: Date): { first: number; last: number } {
 }
 
 /**
- * Macros period_first(), period_last() (month indices) and period_range() ('YYYY-MM – YYYY-MM') for
- * the period check, made for each load from its clock: constants the planner folds into the check.
+ * Macros period_first(), period_last() (month indices) and period_range() ('YYYY‑MM – YYYY‑MM', written
+ * with no-break hyphens and spaces and a word joiner after the dash: browsers break a report's line
+ * after any of them, and a range cut in two reads as two values) for the period check, made for each load from its
+ * clock: constants the planner folds into the check.
  */
 export function periodRangeSql(now: Date): string {
   const { first, last } = periodRange(now);
   // Two integers computed here from the clock, never text from a file.
-  const month = (idx: number) => `printf('%04d-%02d', ${idx} // 12, ${idx} % 12 + 1)`;
+  const month = (idx: number) => `printf('%04d\u2011%02d', ${idx} // 12, ${idx} % 12 + 1)`;
   return `CREATE OR REPLACE TEMP MACRO period_first() AS ${Math.trunc(first)};
     CREATE OR REPLACE TEMP MACRO period_last() AS ${Math.trunc(last)};
-    CREATE OR REPLACE TEMP MACRO period_range() AS ${month(Math.trunc(first))} || ' – ' || ${month(Math.trunc(last))};`;
+    CREATE OR REPLACE TEMP MACRO period_range() AS ${month(Math.trunc(first))} || '\u00a0–\u2060\u00a0' || ${month(Math.trunc(last))};`;
 }
 
 /** A source text marks its row as illustrative (sample data) when it starts with `illustrative` or `示例`. */
