@@ -33,7 +33,12 @@ const T_RATE = 't,comma';
 const q = (s: string) => `"${s.replace(/"/g, '""')}"`;
 
 const FOLDER: Record<string, string[]> = {
-  'areas.csv': ['area_code,name_zh,name_en,level,parent_code', '310000,上海市,Shanghai,city,', '310118,青浦区,Qingpu,district,310000', '310104,徐汇区,Xuhui,district,310000'],
+  'areas.csv': [
+    'area_code,name_zh,name_en,level,parent_code',
+    '310000,上海市,Shanghai,city,',
+    '310118,青浦区,Qingpu,district,310000',
+    '310104,徐汇区,Xuhui,district,310000',
+  ],
   'indicators.csv': [
     'indicator_id,name_zh,name_en,unit,kind,group_zh,group_en',
     `flow_a,再就业人数,Re-employed,persons,flow,${q(GROUP)},Employment`,
@@ -67,7 +72,8 @@ beforeAll(async () => {
     base: BASE,
     prepare: (dir) => {
       mkdirSync(path.join(dir, 'url-data'));
-      for (const [name, lines] of Object.entries(FOLDER)) writeFileSync(path.join(dir, 'url-data', name), lines.join('\n') + '\n');
+      for (const [name, lines] of Object.entries(FOLDER))
+        writeFileSync(path.join(dir, 'url-data', name), lines.join('\n') + '\n');
     },
   });
   appUrl = `${staged.server.url}dashboard/`;
@@ -90,7 +96,8 @@ async function withPage(url: string, body: (page: Page) => Promise<void>): Promi
   });
   page.on('request', (req) => {
     const u = req.url();
-    if (!u.startsWith('data:') && new URL(u.startsWith('blob:') ? u.slice(5) : u).host !== host) problems.push(`foreign request: ${u}`);
+    if (!u.startsWith('data:') && new URL(u.startsWith('blob:') ? u.slice(5) : u).host !== host)
+      problems.push(`foreign request: ${u}`);
   });
   try {
     await page.goto(url.startsWith('http') ? url : `${appUrl}${url}`);
@@ -125,7 +132,8 @@ async function detail(page: Page, id: string | null): Promise<void> {
   await ready(page);
 }
 
-const notices = (page: Page) => page.$$eval('[data-url-notices] li', (els) => els.map((li) => [li.getAttribute('data-url-notice'), li.textContent ?? '']));
+const notices = (page: Page) =>
+  page.$$eval('[data-url-notices] li', (els) => els.map((li) => [li.getAttribute('data-url-notice'), li.textContent ?? '']));
 
 /** Clicks the row whose key (domain/binding judgedKey) is `key`: keys may hold line breaks, so no CSS selector. */
 async function select(page: Page, key: string): Promise<void> {
@@ -205,7 +213,11 @@ describe('values from the data survive their own URL', () => {
       await rows(page, 3);
       const shown = await notices(page);
       expect(shown.map(([param]) => param)).toEqual(['year', 'area', 'group', 'doc', 'target']);
-      for (const value of ['2019', '319999', '无此组', 'no such, document']) expect(shown.some(([, text]) => (text ?? '').includes(value)), value).toBe(true);
+      for (const value of ['2019', '319999', '无此组', 'no such, document'])
+        expect(
+          shown.some(([, text]) => (text ?? '').includes(value)),
+          value,
+        ).toBe(true);
       expect(await page.inputValue('select[name=year]')).toBe('2025');
       expect(await page.inputValue('select[name=doc]')).toBe('');
       await detail(page, null);
@@ -214,30 +226,56 @@ describe('values from the data survive their own URL', () => {
 });
 
 describe('files with every kind of line end, through the file input', () => {
-  const corpus = (name: string) => ({ name, mimeType: 'text/csv', buffer: readFileSync(path.join(REPO, 'tests', 'fixtures', 'bad', name)) });
+  const corpus = (name: string) => ({
+    name,
+    mimeType: 'text/csv',
+    buffer: readFileSync(path.join(REPO, 'tests', 'fixtures', 'bad', name)),
+  });
 
   it('end with a report naming the file’s own lines, replace the previous report, and change nothing else on screen', async () => {
     await withPage('?year=2023', async (page) => {
       const before = await readKpis(page);
       expect(before.length).toBeGreaterThan(0);
       await page.setInputFiles('[data-drop-zone] input[type=file]', [corpus('ragged-too-few.csv')]);
-      await page.waitForSelector('[data-load-report][data-busy="false"] [data-file="ragged-too-few.csv"]', { timeout: SETTLE_TIMEOUT });
+      await page.waitForSelector('[data-load-report][data-busy="false"] [data-file="ragged-too-few.csv"]', {
+        timeout: SETTLE_TIMEOUT,
+      });
       // A lone CR in an unquoted field (DuckDB's reader used to throw), and every line ending \r\r\n.
       const files = ['cr-lone-unquoted.csv', 'crcrlf-every-line.csv', 'mixed-line-endings.csv'];
       await page.setInputFiles('[data-drop-zone] input[type=file]', files.map(corpus));
-      for (const f of files) await page.waitForSelector(`[data-load-report][data-busy="false"] [data-file="${f}"]`, { timeout: SETTLE_TIMEOUT });
+      for (const f of files)
+        await page.waitForSelector(`[data-load-report][data-busy="false"] [data-file="${f}"]`, { timeout: SETTLE_TIMEOUT });
       await ready(page);
       const reports = await page.$$eval('[data-load-report] [data-file]', (els) =>
         els.map((el) => ({
           file: el.getAttribute('data-file'),
           accepted: Number(el.getAttribute('data-accepted')),
-          lines: [...el.querySelectorAll('li[data-code]')].map((li) => [Number(li.getAttribute('data-line')), li.getAttribute('data-code'), li.textContent ?? '']),
+          lines: [...el.querySelectorAll('li[data-code]')].map((li) => [
+            Number(li.getAttribute('data-line')),
+            li.getAttribute('data-code'),
+            li.textContent ?? '',
+          ]),
         })),
       );
       expect(reports.map((r) => [r.file, r.accepted, r.lines.map(([l, c]) => [l, c])])).toEqual([
-        ['cr-lone-unquoted.csv', 4, [[3, 'csv_structure'], [4, 'csv_structure'], [7, 'csv_structure']]],
+        [
+          'cr-lone-unquoted.csv',
+          4,
+          [
+            [3, 'csv_structure'],
+            [4, 'csv_structure'],
+            [7, 'csv_structure'],
+          ],
+        ],
         ['crcrlf-every-line.csv', 3, [[7, 'not_a_number']]],
-        ['mixed-line-endings.csv', 4, [[5, 'bad_period'], [7, 'csv_structure']]],
+        [
+          'mixed-line-endings.csv',
+          4,
+          [
+            [5, 'bad_period'],
+            [7, 'csv_structure'],
+          ],
+        ],
       ]);
       // Reasons in words, never an empty one: 第3行 … CSV 结构错误（列数少于表头）.
       expect(reports[0]!.lines[0]![2]).toContain('第3行');

@@ -106,7 +106,15 @@ function validRow(rng: Rng, period: string, enc: Encoding): { fields: Fields; st
     const v = num(rng, rng.int(20000));
     return {
       fields: { ...base, indicator_id: ind, value: v.csv },
-      stored: { indicator_id: ind, area_code: area, period, value: v.value, numerator: null, denominator: null, source: src.stored },
+      stored: {
+        indicator_id: ind,
+        area_code: area,
+        period,
+        value: v.value,
+        numerator: null,
+        denominator: null,
+        source: src.stored,
+      },
       innerLines: src.innerLines,
     };
   }
@@ -114,7 +122,15 @@ function validRow(rng: Rng, period: string, enc: Encoding): { fields: Fields; st
   const n = num(rng, rng.int(den + 1));
   return {
     fields: { ...base, indicator_id: 'rt', numerator: n.csv, denominator: String(den) },
-    stored: { indicator_id: 'rt', area_code: area, period, value: null, numerator: n.value, denominator: den, source: src.stored },
+    stored: {
+      indicator_id: 'rt',
+      area_code: area,
+      period,
+      value: null,
+      numerator: n.value,
+      denominator: den,
+      source: src.stored,
+    },
     innerLines: src.innerLines,
   };
 }
@@ -154,7 +170,12 @@ function generate(rng: Rng): GeneratedFile {
     const shape = rng.int(20);
     const last = order[order.length - 1]!;
     // Rows cut or stretched (shapes 13–16) carry a plain source, so where the cut falls is known.
-    if (shape >= 13 && shape < 17) Object.assign(row, { innerLines: 0, fields: { ...row.fields, source: 'plain' }, stored: { ...row.stored, source: 'plain' } });
+    if (shape >= 13 && shape < 17)
+      Object.assign(row, {
+        innerLines: 0,
+        fields: { ...row.fields, source: 'plain' },
+        stored: { ...row.stored, source: 'plain' },
+      });
     if (shape < 9) {
       // Valid, sometimes with trailing empty fields (taken: they lose nothing).
       pieces.push({ text: join(row.fields) + (shape === 0 ? ',' : ''), innerLines: row.innerLines });
@@ -191,7 +212,8 @@ function generate(rng: Rng): GeneratedFile {
     }
   }
   // Sometimes a quote that never closes: RFC 4180 makes it one record to the end of the file.
-  if (rng.chance(0.08)) pieces.push({ text: `f_flow,900001,2019-12,1,"never closed`, rejected: 'csv_structure' }, { text: 'swallowed,row' });
+  if (rng.chance(0.08))
+    pieces.push({ text: `f_flow,900001,2019-12,1,"never closed`, rejected: 'csv_structure' }, { text: 'swallowed,row' });
 
   // Line ends: one kind for the file, or mixed; blank lines here and there. A lone CR is never
   // followed by a bare LF (that would be one CRLF).
@@ -218,7 +240,8 @@ function generate(rng: Rng): GeneratedFile {
   }
   // A GB18030 file whose bytes happen to be valid UTF-8 is read as UTF-8 (README): write it so.
   const bytes = encode(text, encoding);
-  if (encoding === 'gb18030' && isUtf8(bytes)) return { bytes: encode(text, 'utf-8'), text, encoding: 'utf-8', accepted, rejected };
+  if (encoding === 'gb18030' && isUtf8(bytes))
+    return { bytes: encode(text, 'utf-8'), text, encoding: 'utf-8', accepted, rejected };
   return { bytes, text, encoding, accepted, rejected };
 }
 
@@ -273,7 +296,10 @@ const DIGEST = `SELECT ${[
   ['targets', 'true'],
   ['actuals', `period >= '2020'`],
 ]
-  .map(([t, where]) => `(SELECT md5(coalesce(string_agg(CAST(x AS VARCHAR), '|' ORDER BY CAST(x AS VARCHAR)), '')) FROM ${t} x WHERE ${where}) AS ${t}`)
+  .map(
+    ([t, where]) =>
+      `(SELECT md5(coalesce(string_agg(CAST(x AS VARCHAR), '|' ORDER BY CAST(x AS VARCHAR)), '')) FROM ${t} x WHERE ${where}) AS ${t}`,
+  )
   .join(', ')}`;
 let before: Row;
 
@@ -293,13 +319,23 @@ describe(`the upload path over ${FILES} random files (seed ${SEED})`, () => {
       const where = `seed ${SEED}, file ${i} (${f.encoding}): ${JSON.stringify(f.text)}`;
       const r = await loadSingleFile(engine, { name: `random-${i}.csv`, bytes: f.bytes });
       const fatal = f.accepted.length === 0 ? 'no_valid_rows' : null;
-      expect([r.fatal?.code ?? null, r.table, r.encoding, r.accepted], where).toEqual([fatal, 'actuals', f.encoding, f.accepted.length]);
-      expect(r.rejected.map((x) => [x.line, x.code]), where).toEqual(f.rejected);
+      expect([r.fatal?.code ?? null, r.table, r.encoding, r.accepted], where).toEqual([
+        fatal,
+        'actuals',
+        f.encoding,
+        f.accepted.length,
+      ]);
+      expect(
+        r.rejected.map((x) => [x.line, x.code]),
+        where,
+      ).toEqual(f.rejected);
       const stored = await engine.query(
         `SELECT indicator_id, area_code, period, value, numerator, denominator, source FROM actuals
          WHERE period < '2020' ORDER BY period, indicator_id, area_code`,
       );
-      const expected = [...f.accepted].sort((a, b) => a.period.localeCompare(b.period) || a.indicator_id.localeCompare(b.indicator_id));
+      const expected = [...f.accepted].sort(
+        (a, b) => a.period.localeCompare(b.period) || a.indicator_id.localeCompare(b.indicator_id),
+      );
       expect(stored, where).toEqual(expected);
       // Nothing else: the other tables as they were, the fixture's own actuals untouched.
       expect(await engine.query(DIGEST), where).toEqual([before]);

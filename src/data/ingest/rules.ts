@@ -20,19 +20,19 @@ export const periodIdxSql = (period: string, cast: 'CAST' | 'TRY_CAST' = 'CAST')
  * clock or time zone that lags the publisher's. A row outside it would move the as-of month of the
  * whole dashboard (a typo 2205-12 would judge every target as of 2205), so it is a rejected row.
  */
-export const FIRST_PERIOD = '2000-01';
+export const FIRST_PERIOD_YEAR = 2000;
 export const PERIOD_LEAD_MONTHS = 1;
 
 /** The period range (month indices, see periodIdxSql) for data loaded at `now`, in the local calendar. */
 export function periodRange(now: Date): { first: number; last: number } {
-  return { first: 2000 * 12, last: now.getFullYear() * 12 + now.getMonth() + PERIOD_LEAD_MONTHS };
+  return { first: FIRST_PERIOD_YEAR * 12, last: now.getFullYear() * 12 + now.getMonth() + PERIOD_LEAD_MONTHS };
 }
 
 /**
- * Macros period_first(), period_last() (month indices) and period_range() ('YYYY‑MM – YYYY‑MM', written
- * with no-break hyphens and spaces and a word joiner after the dash: browsers break a report's line
- * after any of them, and a range cut in two reads as two values) for the period check, made for each load from its
- * clock: constants the planner folds into the check.
+ * Macros period_first(), period_last() (month indices) and period_range() for the period check,
+ * made for each load from its clock: constants the planner folds into the check. The range reads
+ * 'YYYY‑MM – YYYY‑MM' with no-break hyphens and spaces and a word joiner after the dash: a browser
+ * would break a report's line after any of them, and a range cut in two reads as two values.
  */
 export function periodRangeSql(now: Date): string {
   const { first, last } = periodRange(now);
