@@ -11,7 +11,6 @@ import { BUNDLED_DATA, FolderLoadError, folderUrl, loadDataFolder } from '../dat
 import { loadAreasGeoJson } from '../data/geojson';
 import { ledgerFigures } from '../data/model';
 import { usePendingCharts } from '../charts/render-tracker';
-import { defaultYear, resolveAsOf } from '../domain/resolve';
 import { FatalError } from './FatalError';
 import { DashboardContext, type Dashboard } from './dashboard-context';
 import { translator } from './i18n/translator';
@@ -101,29 +100,21 @@ export function App() {
   }, [folder.error, folder.errorUpdatedAt]);
 
   // The URL's values read against the data: what matches nothing falls back, with a notice.
-  const matched = useMemo(() => {
-    if (!catalog.data) return null;
-    const c = catalog.data;
-    const asOf = resolveAsOf(state.asof, c.latestIdx, c.targets);
-    const fallbackYear = defaultYear(asOf, c.targets);
-    return { asOf, fallbackYear, ...matchUrlValues(state, c, fallbackYear) };
-  }, [catalog.data, state]);
+  const matched = useMemo(() => (catalog.data ? matchUrlValues(state, catalog.data) : null), [catalog.data, state]);
 
   const dashboard: Dashboard | null = useMemo(() => {
     if (!folder.data || !catalog.data || !matched) return null;
-    const c = catalog.data;
-    const { asOf, areas, groups, docs } = matched;
     return {
       engine: folder.data.engine,
-      catalog: c,
-      asOf,
-      year: matched.year ?? matched.fallbackYear,
-      areas,
-      state: { ...state, year: matched.year, groups, docs },
+      catalog: catalog.data,
+      asOf: matched.asOf,
+      year: matched.year,
+      areas: matched.state.areas,
+      state: matched.state,
       setState,
       // Downstream queries key on the revision their catalog was read at: a key that changed before
       // its catalog did would run them on the old one, and cache the result under the new key.
-      version: c.revision,
+      version: catalog.data.revision,
       ledger: data.ledger,
       reloadFolder: refetchFolder,
       i18n,
@@ -132,7 +123,7 @@ export function App() {
       offline: folder.data.report.offline,
       refreshError: folder.error,
     };
-  }, [folder.data, folder.dataUpdatedAt, folder.error, refetchFolder, catalog.data, matched, data.ledger, state, setState, i18n]);
+  }, [folder.data, folder.dataUpdatedAt, folder.error, refetchFolder, catalog.data, matched, data.ledger, setState, i18n]);
 
   // DuckDB itself failed to start (e.g. the wasm could not be fetched): only a reload can help.
   useEffect(() => {

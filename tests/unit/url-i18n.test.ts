@@ -104,11 +104,14 @@ describe('URL values that match nothing in the data', () => {
     indicators,
     indicatorById: new Map(indicators.map((i) => [i.indicatorId, i])),
     targets,
-    latestIdx: null,
+    latestIdx: 2023 * 12 + 5,
     actualRows: 0,
     illustrativeRows: 0,
   } as Catalog;
-  const match = (search: string) => matchUrlValues(parseUrlState(search).state, catalog, 2023);
+  const match = (search: string, c: Catalog = catalog) => {
+    const m = matchUrlValues(parseUrlState(search).state, c);
+    return { year: m.state.year, areas: m.state.areas, groups: m.state.groups, docs: m.state.docs, notices: m.notices };
+  };
   const q = (params: Record<string, string>) => `?${new URLSearchParams(params)}`;
 
   it('values that match keep their place and give no notice', () => {
@@ -128,6 +131,14 @@ describe('URL values that match nothing in the data', () => {
       { param: 'doc', value: '沪就办〔2023〕1号', unmatched: true },
       { param: 'target', value: 'nope\nnope', unmatched: true },
     ]);
+  });
+
+  it('an as-of month after the data falls back to the latest month, with a notice', () => {
+    const m = matchUrlValues(parseUrlState('?asof=2205-12').state, catalog);
+    expect([m.state.asof, m.asOf, m.year]).toEqual([null, 2023 * 12 + 5, 2023]);
+    expect(m.notices).toEqual([{ param: 'asof', value: '2205-12', unmatched: true }]);
+    const ok = matchUrlValues(parseUrlState('?asof=2022-03').state, catalog);
+    expect([ok.state.asof, ok.asOf, ok.year, ok.notices]).toEqual(['2022-03', 2022 * 12 + 2, 2022, []]);
   });
 
   it('documents and targets are read in the year shown; an inherited key needs an area that inherits it', () => {
