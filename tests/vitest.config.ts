@@ -11,8 +11,8 @@ export default defineConfig({
     // accidentally relies on local time fails the same way everywhere.
     env: { TZ: 'Asia/Shanghai' },
     testTimeout: 60000,
-    // The SQL tests' set-up boots DuckDB-WASM and loads a folder: on a shared, loaded machine that
-    // takes longer than the default 10 s.
+    // Set-up starts a DuckDB-WASM engine and loads a folder (about a second alone); on a shared
+    // 2-core machine under load that passed the default 10 s while the tests themselves were fine.
     hookTimeout: 60000,
   },
 });

@@ -13,12 +13,12 @@ import { BUNDLED_DATA, FolderLoadError, folderUrl, loadDataFolder } from '../dat
 import { loadAreasGeoJson } from '../data/geojson';
 import { ledgerFigures } from '../data/model';
 import { usePendingCharts } from '../charts/render-tracker';
-import { defaultYear, resolveAsOf } from '../domain/resolve';
 import { FatalError } from './FatalError';
 import { DashboardContext, type Dashboard } from './dashboard-context';
 import { translator } from './i18n/translator';
 import { catalogQuery, folderQueryKey } from './reads';
 import { refreshLog } from './refresh-log';
+import { matchUrlValues } from './url-matches';
 import { useUrlState } from './use-url-state';
 import { useOpening } from './use-opening';
 
@@ -114,20 +114,20 @@ export function App() {
   // Until DuckDB holds the data: the catalog and geometry of the prepared results, if any fit.
   const early = folder.data ? null : opening.shown;
   const engineReady = folder.data != null;
+  const shownCatalog = folder.data ? catalog.data : early?.catalog;
+  // The URL's values read against the data: what matches nothing falls back, with a notice.
+  const matched = useMemo(() => (shownCatalog ? matchUrlValues(state, shownCatalog) : null), [shownCatalog, state]);
   const dashboard: Dashboard | null = useMemo(() => {
-    const c = folder.data ? catalog.data : early?.catalog;
-    if (!c) return null;
-    const asOf = resolveAsOf(state.asof, c.latestIdx, c.targets);
-    const year = state.year ?? defaultYear(asOf, c.targets);
-    const areas = state.areas.filter((a) => c.areaByCode.has(a));
+    const c = shownCatalog;
+    if (!c || !matched) return null;
     return {
       engine: sharedEngine(),
       engineReady,
       catalog: c,
-      asOf,
-      year,
-      areas,
-      state,
+      asOf: matched.asOf,
+      year: matched.year,
+      areas: matched.state.areas,
+      state: matched.state,
       setState,
       // Downstream queries key on the revision their catalog was read at: a key that changed before
       // its catalog did would run them on the old one, and cache the result under the new key.
@@ -140,7 +140,7 @@ export function App() {
       offline: folder.data ? folder.data.report.offline : early!.offline,
       refreshError: folder.error,
     };
-  }, [folder.data, folder.dataUpdatedAt, folder.error, refetchFolder, catalog.data, early, engineReady, data.ledger, state, setState, i18n]);
+  }, [folder.data, folder.dataUpdatedAt, folder.error, refetchFolder, shownCatalog, matched, early, engineReady, data.ledger, setState, i18n]);
 
   // Once the data has moved past the revision prepared results were made at, they can go.
   useEffect(() => opening.release(data.revision), [opening, data.revision]);
@@ -181,7 +181,7 @@ export function App() {
     else root.removeAttribute('data-error');
   }, [ready, engineReady, error]);
 
-  const unknownAreas = dashboard ? state.areas.filter((a) => !dashboard.catalog.areaByCode.has(a)) : [];
+  const allNotices = [...notices, ...(dashboard ? (matched?.notices ?? []) : [])];
 
   return (
     <div
@@ -206,13 +206,16 @@ export function App() {
               {i18n.t('engineWait')}
             </p>
           )}
-          {(notices.length > 0 || unknownAreas.length > 0) && (
+          {allNotices.length > 0 && (
             <ul className="notices" role="status" data-url-notices="">
-              {notices.map((n) => (
-                <li key={n.param}>{i18n.t('urlNotice', { param: n.param, value: n.value })}</li>
-              ))}
-              {unknownAreas.map((a) => (
-                <li key={a}>{i18n.t('unknownArea', { value: a })}</li>
+              {allNotices.map((n, i) => (
+                <li key={i} data-url-notice={n.param}>
+                  {!n.unmatched
+                    ? i18n.t('urlNotice', { param: n.param, value: n.value })
+                    : n.param === 'area'
+                      ? i18n.t('unknownArea', { value: n.value })
+                      : i18n.t('urlUnmatched', { param: n.param, value: n.value })}
+                </li>
               ))}
             </ul>
           )}

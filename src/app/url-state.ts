@@ -1,7 +1,9 @@
 /**
  * URL state: the view, filters and options live in the query string so a copied link reproduces
  * the view. Parsing is pure; a bad value falls back to the default and is reported as a notice,
- * never an error page.
+ * never an error page. Values that come from the data (groups, documents, a target) are any text:
+ * each is a parameter of its own (`doc=A&doc=B`), so a comma, a line break or `&` in one survives
+ * its own link; codes and fixed words (area, status, pages) are comma lists, as the contract has them.
  */
 
 import { STATUS_FILTERS, type StatusFilter } from '../domain/projection';
@@ -33,16 +35,35 @@ export interface UrlState {
   statuses: StatusFilter[];
   /** Analyst filter: 责任单位, units named in a target's owner (domain/owners.ts). */
   owners: string[];
-  /** Analyst table sort: column and direction. */
+  /** Analyst table sort: column (one of SORT_KEYS), '-' before it for descending. */
   sort: string | null;
   /** Analyst search: targets by indicator, document or owner (domain/search.ts); '' = none. */
   q: string;
 }
 
+/** The columns the analyst table sorts by (`sort=<column>` / `sort=-<column>`). */
+export const SORT_KEYS = [
+  'indicator',
+  'area',
+  'target',
+  'actual',
+  'pace',
+  'attainment',
+  'gap',
+  'pace_gap',
+  'status',
+  'doc',
+  'projected',
+  'projected_status',
+  'needed',
+] as const;
+
 export interface UrlNotice {
   param: string;
   /** The rejected value, shown as text. */
   value: string;
+  /** Well-formed, but nothing in the data matches it (app/url-matches.ts). */
+  unmatched?: true;
 }
 
 export const DEFAULT_ROTATE_SECONDS = 20;
@@ -68,8 +89,12 @@ export const DEFAULT_STATE: UrlState = {
 };
 
 const AREA_CODE = /^[0-9A-Za-z_-]{1,64}$/;
-// Any printable text up to 200 characters (target ids are data; they are only compared, never run).
-const isTargetId = (s: string) => s.length <= 200 && ![...s].some((ch) => ch.charCodeAt(0) < 32);
+/**
+ * The longest data value a URL carries (a target id, a group, a document). Any text up to it is
+ * taken as written, line breaks and all: such values are only compared with the data, never run.
+ */
+const MAX_DATA_VALUE = 2000;
+const isDataValue = (s: string) => s.length > 0 && s.length <= MAX_DATA_VALUE;
 
 /** Parses a query string into state plus notices for every value that was not usable. */
 export function parseUrlState(search: string): { state: UrlState; notices: UrlNotice[] } {
@@ -83,11 +108,12 @@ export function parseUrlState(search: string): { state: UrlState; notices: UrlNo
     if (view === 'wall' || view === 'analyst' || view === 'briefing') state.view = view;
     else bad('view', view);
   }
-  const area = p.get('area');
-  if (area != null && area !== '') {
-    const codes = area.split(',').map((c) => c.trim()).filter(Boolean);
+  // A comma list, given once or repeated (area=a,b or area=a&area=b).
+  const commaList = (name: string) => p.getAll(name).flatMap((v) => v.split(',')).map((x) => x.trim()).filter(Boolean);
+  const codes = commaList('area');
+  if (codes.length > 0) {
     const good = codes.filter((c) => AREA_CODE.test(c));
-    if (good.length !== codes.length) bad('area', area);
+    if (good.length !== codes.length) bad('area', p.getAll('area').join(','));
     state.areas = [...new Set(good)];
   }
   const year = p.get('year');
@@ -114,7 +140,7 @@ export function parseUrlState(search: string): { state: UrlState; notices: UrlNo
   }
   const target = p.get('target');
   if (target != null && target !== '') {
-    if (isTargetId(target)) state.target = target;
+    if (isDataValue(target)) state.target = target;
     else bad('target', target);
   }
   const rotate = p.get('rotate');
@@ -129,28 +155,28 @@ export function parseUrlState(search: string): { state: UrlState; notices: UrlNo
     if (Number.isFinite(n) && n >= 10 && n <= 86400) state.refresh = n;
     else bad('refresh', refresh);
   }
-  const pages = p.get('pages');
-  if (pages != null && pages !== '') {
-    const ids = pages.split(',').map((x) => x.trim()).filter(Boolean);
+  const ids = commaList('pages');
+  if (ids.length > 0) {
     const good = ids.filter((id) => /^[a-z0-9%-]{1,120}$/i.test(id));
-    if (good.length !== ids.length || good.length === 0) bad('pages', pages);
+    if (good.length !== ids.length) bad('pages', p.getAll('pages').join(','));
     if (good.length > 0) state.pages = good;
   }
-  // Free-text filters (group and document names): compared with data in JS, never put in SQL.
-  const list = (name: string) =>
-    (p.get(name) ?? '')
-      .split(',')
-      .map((x) => x.trim())
-      .filter((x) => x.length > 0 && x.length <= 200 && ![...x].some((ch) => ch.charCodeAt(0) < 32));
-  state.groups = list('group');
-  state.docs = list('doc');
-  state.owners = list('owner');
-  const statuses = list('status');
-  state.statuses = statuses.filter((x): x is StatusFilter => (STATUS_FILTERS as readonly string[]).includes(x));
-  if (state.statuses.length !== statuses.length) bad('status', p.get('status') ?? '');
+  // Data values (group and document names): each parameter one value, exactly as written; compared
+  // with the data in JS, never put in SQL.
+  const values = (name: string) => {
+    const all = p.getAll(name).filter((v) => v !== '');
+    for (const v of all.filter((x) => !isDataValue(x))) bad(name, v);
+    return [...new Set(all.filter(isDataValue))];
+  };
+  state.groups = values('group');
+  state.docs = values('doc');
+  state.owners = values('owner');
+  const statuses = commaList('status');
+  state.statuses = [...new Set(statuses.filter((x): x is StatusFilter => (STATUS_FILTERS as readonly string[]).includes(x)))];
+  if (statuses.some((x) => !(STATUS_FILTERS as readonly string[]).includes(x))) bad('status', p.getAll('status').join(','));
   const sort = p.get('sort');
   if (sort != null && sort !== '') {
-    if (/^-?[a-z_]{1,30}$/.test(sort)) state.sort = sort;
+    if ((SORT_KEYS as readonly string[]).includes(sort.replace(/^-/, ''))) state.sort = sort;
     else bad('sort', sort);
   }
   const q = p.get('q');
@@ -187,10 +213,10 @@ export function serializeUrlState(state: UrlState): string {
   if (state.refresh != null) p.set('refresh', String(state.refresh));
   if (state.pages) p.set('pages', state.pages.join(','));
   if (state.cycle) p.set('cycle', state.cycle);
-  if (state.groups.length) p.set('group', state.groups.join(','));
-  if (state.docs.length) p.set('doc', state.docs.join(','));
+  for (const g of state.groups) p.append('group', g);
+  for (const d of state.docs) p.append('doc', d);
   if (state.statuses.length) p.set('status', state.statuses.join(','));
-  if (state.owners.length) p.set('owner', state.owners.join(','));
+  for (const o of state.owners) p.append('owner', o);
   if (state.sort) p.set('sort', state.sort);
   if (state.q) p.set('q', state.q);
   const s = p.toString();

@@ -8,13 +8,16 @@
  * through the judge, and folder loads that must leave the previous data untouched.
  *
  * Keys used by the corpus never exist in data/ (areas 310118-bad*, indicators bad_*, targets
- * bad-*, actuals in 2030), so after a partial load the tables are exactly "before + accepted rows".
+ * bad-*, actuals in 2018, targets in 2030), so after a partial load the tables are exactly "before +
+ * accepted rows". Actuals were dated 2030 once, only to stay clear of the bundled keys; since a
+ * period after the loading month is refused (rules.ts periodRange), they use 2018, a past year the
+ * bundled data does not hold (a target may still be set for a future year).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createNodeEngine } from '../../src/data/node-engine';
 import { folderFiles, text } from '../helpers/fixtures';
 import { loadFolder, loadSingleFile } from '../../src/data/ingest/commit';
@@ -100,7 +103,7 @@ const CORPUS: Case[] = [
       [3, 'csv_structure', 'source'],
       [4, 'csv_structure', 'period'],
     ],
-    stored: [actual('2030-01', flow(100, 'ok')), actual('2030-02', null), actual('2030-04', flow(400, 'ok'))],
+    stored: [actual('2018-01', flow(100, 'ok')), actual('2018-02', null), actual('2018-04', flow(400, 'ok'))],
   },
   {
     file: 'ragged-too-many.csv',
@@ -108,7 +111,7 @@ const CORPUS: Case[] = [
     // Line 4 only has trailing empty fields: nothing is lost, so it is taken.
     accepted: 3,
     rejected: [[3, 'csv_structure', null]],
-    stored: [actual('2030-02', null), actual('2030-03', flow(300, 'ok'))],
+    stored: [actual('2018-02', null), actual('2018-03', flow(300, 'ok'))],
   },
   { file: 'semicolon.csv', table: null, accepted: 0, fatal: 'not_recognised', encoding: 'utf-8' },
   { file: 'tab-separated.csv', table: null, accepted: 0, fatal: 'not_recognised', encoding: 'utf-8' },
@@ -163,9 +166,79 @@ const CORPUS: Case[] = [
     // RFC 4180: the open quote runs to the end of the file, so lines 3–5 are one malformed record.
     accepted: 1,
     rejected: [[3, 'csv_structure', 'source']],
-    stored: [actual('2030-01', flow(1, 'ok')), actual('2030-03', null)],
+    stored: [actual('2018-01', flow(1, 'ok')), actual('2018-03', null)],
   },
-  { file: 'cr-only-newlines.csv', table: null, accepted: 0, fatal: 'not_recognised', encoding: 'utf-8' },
+  {
+    file: 'cr-only-newlines.csv',
+    table: 'areas',
+    // A lone CR ends a line (as in Excel and text editors): an old Mac file is read as data.
+    accepted: 2,
+    rejected: [],
+    stored: [areaRow('310118-bad24', { name_zh: '回车一', name_en: null, level: 'zone', parent_code: '310118' })],
+  },
+
+  // --- line ends: LF, CRLF and a lone CR each end a line; lines are the file's own -------------
+  {
+    file: 'cr-lone-unquoted.csv',
+    table: 'actuals',
+    // Line 3 is cut by a CR inside its period: both halves are short rows. The CR at the end of
+    // line 6's source ends it (source "a"); "b" on line 7 is a short row of its own.
+    accepted: 4,
+    rejected: [
+      [3, 'csv_structure', 'value'],
+      [4, 'csv_structure', 'value'],
+      [7, 'csv_structure', 'area_code'],
+    ],
+    details: { 3: 'MISSING COLUMNS', 7: 'MISSING COLUMNS' },
+    stored: [actual('2018-02', null), actual('2018-04', flow(104, 'a')), actual('2018-05', flow(105, 'last'))],
+  },
+  {
+    file: 'cr-lone-quoted.csv',
+    table: 'actuals',
+    // Inside quotes a CR or CRLF is data; it still ends a line of the file (the short row is line 7).
+    accepted: 3,
+    rejected: [[7, 'csv_structure', 'period']],
+    stored: [actual('2018-01', flow(201, 'quoted\rcr')), actual('2018-02', flow(202, 'quoted\r\ncrlf'))],
+  },
+  {
+    file: 'crcrlf-every-line.csv',
+    table: 'actuals',
+    // \r\r\n is a line end and a blank line: rows on lines 3, 5, 7, 9.
+    accepted: 3,
+    rejected: [[7, 'not_a_number', 'value']],
+    stored: [actual('2018-01', flow(301, 'py')), actual('2018-04', flow(304, 'py')), actual('2018-03', null)],
+  },
+  {
+    file: 'crcrlf-one-line.csv',
+    table: 'actuals',
+    accepted: 3,
+    rejected: [[5, 'csv_structure', 'value']],
+    stored: [actual('2018-05', flow(401, 'a')), actual('2018-06', flow(402, 'b')), actual('2018-08', flow(404, 'd'))],
+  },
+  {
+    file: 'mixed-line-endings.csv',
+    table: 'actuals',
+    accepted: 4,
+    rejected: [
+      [5, 'bad_period', 'period'],
+      [7, 'csv_structure', 'value'],
+    ],
+    stored: [actual('2018-10', flow(502, 'cr next')), actual('2018-11', flow(503, 'lf next')), actual('2018-12', flow(506, 'no line end'))],
+  },
+  {
+    file: 'lines-after-blanks-and-quotes.csv',
+    table: 'actuals',
+    // Structural errors and value checks both name the file's own line, after blank lines and
+    // records over two lines.
+    accepted: 3,
+    rejected: [
+      [7, 'csv_structure', 'value'],
+      [8, 'csv_structure', null],
+      [9, 'not_a_number', 'value'],
+    ],
+    details: { 7: 'MISSING COLUMNS', 8: 'TOO MANY COLUMNS' },
+    stored: [actual('2018-01', flow(1, 'two\nlines')), actual('2018-06', flow(6, 'ok'))],
+  },
 
   // --- numbers ---------------------------------------------------------------------------------
   {
@@ -184,7 +257,7 @@ const CORPUS: Case[] = [
       [11, 'not_a_number', 'value'],
       [12, 'not_a_number', 'value'],
     ],
-    stored: [actual('2030-01', flow(100, 'good')), actual('2030-12', flow(1000, 'good: exponent')), actual('2030-03', null)],
+    stored: [actual('2018-01', flow(100, 'good')), actual('2018-12', flow(1000, 'good: exponent')), actual('2018-03', null)],
   },
   {
     file: 'numbers-bad-rate.csv',
@@ -200,8 +273,8 @@ const CORPUS: Case[] = [
       [9, 'rate_needs_fraction', 'numerator'],
     ],
     stored: [
-      actual('2030-01', rate(90, 100, 'good'), 'graduate_assistance_employment_rate', '310000'),
-      actual('2030-07', flow(90, 'value instead of a fraction'), 'graduate_assistance_employment_rate', '310000'),
+      actual('2018-01', rate(90, 100, 'good'), 'graduate_assistance_employment_rate', '310000'),
+      actual('2018-07', flow(90, 'value instead of a fraction'), 'graduate_assistance_employment_rate', '310000'),
     ],
   },
   {
@@ -228,7 +301,7 @@ const CORPUS: Case[] = [
       [5, 'negative', 'value'],
       [6, 'negative', 'numerator'],
     ],
-    stored: [actual('2030-02', flow(0, 'good: full-width zero')), actual('2030-01', null)],
+    stored: [actual('2018-02', flow(0, 'good: full-width zero')), actual('2018-01', null)],
   },
   {
     file: 'european-decimal.csv',
@@ -242,20 +315,70 @@ const CORPUS: Case[] = [
       [6, 'not_a_number', 'value'],
     ],
     stored: [
-      actual('2030-01', flow(1234, 'good')),
-      actual('2030-04', flow(1234, 'good: thousands')),
-      actual('2030-02', null),
-      actual('2030-03', null),
+      actual('2018-01', flow(1234, 'good')),
+      actual('2018-04', flow(1234, 'good: thousands')),
+      actual('2018-02', null),
+      actual('2018-03', null),
+    ],
+  },
+
+  {
+    file: 'numbers-literal-syntax.csv',
+    table: 'actuals',
+    // 1_000 is DuckDB's literal syntax, not a spreadsheet's: read as 1000 it would make 12_5 into 125.
+    accepted: 3,
+    rejected: [
+      [2, 'not_a_number', 'value'],
+      [3, 'not_a_number', 'value'],
+      [6, 'not_a_number', 'value'],
+    ],
+    stored: [actual('2018-03', flow(1000, 'good: thousands')), actual('2018-06', flow(7, 'good: plus sign')), actual('2018-01', null)],
+  },
+  {
+    file: 'percent-for-count.csv',
+    table: 'actuals',
+    // A percent sign is read only where the indicator's unit is percent: 550% of a count of persons
+    // is not 550 persons.
+    accepted: 2,
+    rejected: [
+      [2, 'percent_not_allowed', 'value'],
+      [4, 'percent_not_allowed', 'numerator'],
+      [5, 'percent_not_allowed', 'denominator'],
+      [6, 'percent_not_allowed', 'value'],
+    ],
+    stored: [actual('2018-01', flow(4.5, 'good: a level in percent'), 'surveyed_unemployment_rate_avg', '310000'), actual('2018-01', null)],
+  },
+  {
+    file: 'percent-for-count-targets.csv',
+    table: 'targets',
+    accepted: 1,
+    rejected: [[2, 'percent_not_allowed', 'target_value']],
+    stored: [
+      [`SELECT target_value FROM targets WHERE target_id = ?`, ['bad-p2'], [{ target_value: 90 }]],
+      target('bad-p1', null),
     ],
   },
 
   // --- periods and dates -----------------------------------------------------------------------
   {
+    file: 'periods-out-of-range.csv',
+    table: 'actuals',
+    // From 2000-01 to the month after the loading month (README); the rest would move the as-of month.
+    accepted: 2,
+    rejected: [
+      [3, 'period_out_of_range', 'period'],
+      [4, 'period_out_of_range', 'period'],
+      [5, 'period_out_of_range', 'period'],
+      [7, 'period_out_of_range', 'period'],
+    ],
+    stored: [actual('2018-08', flow(1)), actual('2000-01', flow(1)), actual('2205-12', null)],
+  },
+  {
     file: 'periods-bad.csv',
     table: 'actuals',
     accepted: 1,
     rejected: [3, 4, 5, 6, 7, 8, 9, 10, 11].map((l) => [l, 'bad_period', 'period'] as [number, IssueCode, string]),
-    stored: [actual('2030-01', flow(1))],
+    stored: [actual('2018-01', flow(1))],
   },
   {
     file: 'targets-bad-dates.csv',
@@ -328,7 +451,7 @@ const CORPUS: Case[] = [
       [5, 'duplicate_key', 'indicator_id'],
     ],
     details: { 4: '2', 5: '3' },
-    stored: [actual('2030-01', flow(1)), actual('2030-02', flow(2))],
+    stored: [actual('2018-01', flow(1)), actual('2018-02', flow(2))],
   },
   {
     file: 'duplicate-keys-targets.csv',
@@ -351,7 +474,7 @@ const CORPUS: Case[] = [
       [3, 'numerator_exceeds_denominator', 'numerator'],
       [4, 'numerator_exceeds_denominator', 'numerator'],
     ],
-    stored: [actual('2030-01', rate(100, 100), 'graduate_assistance_employment_rate', '310000')],
+    stored: [actual('2018-01', rate(100, 100), 'graduate_assistance_employment_rate', '310000')],
   },
   {
     file: 'denominator-zero.csv',
@@ -362,7 +485,7 @@ const CORPUS: Case[] = [
       [4, 'denominator_zero', 'denominator'],
       [5, 'denominator_zero', 'denominator'],
     ],
-    stored: [actual('2030-01', rate(0, 10), 'graduate_assistance_employment_rate', '310000')],
+    stored: [actual('2018-01', rate(0, 10), 'graduate_assistance_employment_rate', '310000')],
   },
   {
     file: 'target-zero.csv',
@@ -370,7 +493,7 @@ const CORPUS: Case[] = [
     accepted: 6,
     rejected: [],
     stored: [
-      target('bad-z1', tgt(0, 'D')),
+      target('bad-z1', { ...tgt(0, 'D'), due_date: '2018-12-31' }),
       [`SELECT comparator, target_value FROM targets WHERE target_id = ?`, ['bad-z6'], [{ comparator: '~', target_value: 0 }]],
     ],
   },
@@ -488,7 +611,7 @@ const CORPUS: Case[] = [
       [9, 'not_a_number', 'numerator'],
       [10, 'not_a_number', 'denominator'],
     ],
-    stored: [actual('2030-01', flow(1, H1)), actual('2030-02', flow(1, H2))],
+    stored: [actual('2018-01', flow(1, H1)), actual('2018-02', flow(1, H2))],
   },
   {
     file: 'html-header.csv',
@@ -564,13 +687,13 @@ const CORPUS: Case[] = [
       [12, 'not_a_number', 'denominator'],
     ],
     stored: [
-      actual('2030-01', flow(1, S1)),
-      actual('2030-02', flow(1, S2)),
-      actual('2030-03', flow(1, S3)),
-      actual('2030-04', flow(1, S4)),
+      actual('2018-01', flow(1, S1)),
+      actual('2018-02', flow(1, S2)),
+      actual('2018-03', flow(1, S3)),
+      actual('2018-04', flow(1, S4)),
     ],
   },
-  { file: 'sql-header.csv', table: 'actuals', accepted: 1, rejected: [], stored: [actual('2030-01', flow(7))] },
+  { file: 'sql-header.csv', table: 'actuals', accepted: 1, rejected: [], stored: [actual('2018-01', flow(7))] },
   {
     file: 'formula-injection.csv',
     table: 'targets',
@@ -603,7 +726,7 @@ const CORPUS: Case[] = [
       [3, 'unknown_indicator', 'indicator_id'],
       [4, 'not_finite', 'value'],
     ],
-    stored: [actual('2030-01', flow(1, 'x'.repeat(9990) + '<script>'))],
+    stored: [actual('2018-01', flow(1, 'x'.repeat(9990) + '<script>'))],
   },
 ];
 
@@ -750,13 +873,80 @@ describe('the corpus folder', () => {
   });
 });
 
+// --- what the corpus folder cannot hold -----------------------------------------------------------
+
+describe('a long field, a reader that fails, the period range', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('a 3 MB field is data: its row loads whole', async () => {
+    const long = '长'.repeat(1_000_000); // 3 MB in UTF-8
+    const r = await loadSingleFile(
+      engine,
+      text('long-field.csv', `indicator_id,area_code,period,value,source\nunemployed_reemployed,310118,2018-01,1,${long}\nunemployed_reemployed,310118,2018-02,2,short\n`),
+    );
+    expect([r.fatal, r.accepted, r.rejected]).toEqual([null, 2, []]);
+    expect(await engine.query(`SELECT length(source) AS n FROM actuals WHERE period = '2018-01' AND area_code = '310118' AND indicator_id = 'unemployed_reemployed'`)).toEqual([{ n: 1_000_000 }]);
+  });
+
+  it("DuckDB's reader failing on a file is a report for that file, and nothing changes", async () => {
+    // Whatever shape the reader still chokes on, a load ends with a report naming the file.
+    const failing: SqlEngine = {
+      ...engine,
+      exec: async (sql: string) => {
+        if (sql.includes('read_csv(')) throw new Error('Invalid Input Error: The CSV Parser state machine reached an invalid state.');
+        return engine.exec(sql);
+      },
+    };
+    const before = await snapshot();
+    const r = await loadSingleFile(failing, bytesOf('ragged-too-few.csv'));
+    expect(r.fatal?.code).toBe('file_unreadable');
+    expect(r.fatal?.detail).toContain('invalid state');
+    expect([r.file, r.table, r.accepted]).toEqual(['ragged-too-few.csv', 'actuals', 0]);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  // The range as reports give it: no-break hyphens and spaces and a word joiner keep it on one line.
+  const RANGE = '2000\u201101\u00a0–\u2060\u00a02027\u201101';
+  const periods = (...ps: string[]) =>
+    text('periods.csv', ['indicator_id,area_code,period,value', ...ps.map((p) => `unemployed_reemployed,310118,${p},1`)].join('\n'));
+
+  it('on 2026-12-15 (the bundled data runs to 2025-12): up to 2027-01 is taken, 2027-02 on is reported', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date(2026, 11, 15, 10, 0));
+    const r = await loadSingleFile(engine, periods('2026-12', '2027-01', '2027-02', '2030-01', '1999-12', '2000-01'));
+    expect(r.accepted).toBe(3);
+    expect(r.rejected.map((x) => [x.line, x.code, x.value, x.detail])).toEqual([
+      [4, 'period_out_of_range', '2027-02', RANGE],
+      [5, 'period_out_of_range', '2030-01', RANGE],
+      [6, 'period_out_of_range', '1999-12', RANGE],
+    ]);
+    expect(translator('zh').issue('period_out_of_range', r.rejected[0]!.detail)).toContain(RANGE);
+    // The bundled data still loads whole as a folder.
+    const folder = await loadFolder(engine, folderFiles('data'));
+    expect(folder.fatal).toBeNull();
+    expect(folder.files.map((f) => f.rejected.length)).toEqual([0, 0, 0, 0]);
+  });
+
+  it('the range follows the local calendar month of the clock (31 December, late evening)', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date(2026, 11, 31, 23, 30));
+    const r = await loadSingleFile(engine, periods('2027-01', '2027-02'));
+    expect(r.rejected.map((x) => [x.line, x.value])).toEqual([[3, '2027-02']]);
+    vi.setSystemTime(new Date(2027, 0, 1, 0, 30));
+    const next = await loadSingleFile(engine, periods('2027-02', '2027-03'));
+    expect(next.rejected.map((x) => [x.line, x.value])).toEqual([[3, '2027-03']]);
+  });
+});
+
 // --- 100 MB ----------------------------------------------------------------------------------------
 
 /** A well-formed actuals CSV of exactly `size` bytes (header, then rows, padded with blank lines). */
 function hugeCsv(size: number): Uint8Array {
   const bytes = new Uint8Array(size);
   const head = new TextEncoder().encode('indicator_id,area_code,period,value,source\n');
-  const row = new TextEncoder().encode('unemployed_reemployed,310118,2030-01,1,huge\n');
+  const row = new TextEncoder().encode('unemployed_reemployed,310118,2018-01,1,huge\n');
   bytes.set(head, 0);
   let at = head.length;
   for (; at + row.length <= size; at += row.length) bytes.set(row, at);
@@ -782,7 +972,7 @@ describe('a 100 MB file', () => {
     // The engine is still usable: a small file loads afterwards.
     const ok = await loadSingleFile(
       engine,
-      text('ok.csv', 'indicator_id,area_code,period,value\nunemployed_reemployed,310118,2030-01,5\n'),
+      text('ok.csv', 'indicator_id,area_code,period,value\nunemployed_reemployed,310118,2018-01,5\n'),
     );
     expect([ok.fatal, ok.accepted]).toEqual([null, 1]);
   });
@@ -811,7 +1001,7 @@ describe('a target of 0', () => {
         'zero-actuals.csv',
         [
           'indicator_id,area_code,period,value',
-          ...['2030-01', '2030-02', '2030-03'].flatMap((p) => [
+          ...['2018-01', '2018-02', '2018-03'].flatMap((p) => [
             `unemployed_reemployed,310118,${p},10`,
             `unemployed_reemployed,310104,${p},0`,
           ]),
@@ -820,7 +1010,7 @@ describe('a target of 0', () => {
     );
     expect([a.fatal, a.accepted]).toEqual([null, 6]);
     const catalog = await readCatalog(engine);
-    const asOf = 2030 * 12 + 3 - 1;
+    const asOf = 2018 * 12 + 3 - 1;
     const ours = catalog.targets.filter((x) => x.targetId.startsWith('bad-z'));
     const judged = await judgeTargets(engine, catalog, ours, asOf);
     const got = Object.fromEntries(
@@ -897,8 +1087,8 @@ describe('folder loads that fail leave the previous data untouched', () => {
     const after = await snapshot();
     expect([after.areas, after.indicators, after.targets]).toEqual([baseline.areas, baseline.indicators, baseline.targets]);
     expect(after.actuals.map((x) => [x.period, x.value])).toEqual([
-      ['2030-01', 100],
-      ['2030-12', 1000],
+      ['2018-01', 100],
+      ['2018-12', 1000],
     ]);
   });
 });

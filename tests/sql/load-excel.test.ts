@@ -22,11 +22,11 @@ describe('former districts and names', () => {
   it('maps 闸北, 南汇, 卢湾, 崇明县 (names and old codes) to their current districts, with a notice', async () => {
     const csv = [
       'indicator_id,area_code,period,value',
-      'public_institution_recruitment,闸北区,2030-01,11',
-      'public_institution_recruitment,310119,2030-01,12',
-      'public_institution_recruitment,卢湾,2030-01,13',
-      'public_institution_recruitment,崇明县,2030-01,14',
-      'public_institution_recruitment,青浦区,2030-01,15',
+      'public_institution_recruitment,闸北区,2018-01,11',
+      'public_institution_recruitment,310119,2018-01,12',
+      'public_institution_recruitment,卢湾,2018-01,13',
+      'public_institution_recruitment,崇明县,2018-01,14',
+      'public_institution_recruitment,青浦区,2018-01,15',
     ].join('\n');
     const r = await loadSingleFile(engine, text('old.csv', csv));
     expect(r.rejected).toEqual([]);
@@ -38,12 +38,12 @@ describe('former districts and names', () => {
       { from: '闸北区', to: '310106', kind: 'former', rows: 1 },
       { from: '青浦区', to: '310118', kind: 'name', rows: 1 },
     ]);
-    expect(await value('public_institution_recruitment', '310106', '2030-01')).toBe(11);
-    expect(await value('public_institution_recruitment', '310115', '2030-01')).toBe(12);
-    expect(await value('public_institution_recruitment', '310118', '2030-01')).toBe(15);
+    expect(await value('public_institution_recruitment', '310106', '2018-01')).toBe(11);
+    expect(await value('public_institution_recruitment', '310115', '2018-01')).toBe(12);
+    expect(await value('public_institution_recruitment', '310118', '2018-01')).toBe(15);
   });
   it('still rejects an area nobody knows, quoting what the file said', async () => {
-    const r = await loadSingleFile(engine, text('x.csv', 'indicator_id,area_code,period,value\npublic_institution_recruitment,火星区,2030-02,1\n'));
+    const r = await loadSingleFile(engine, text('x.csv', 'indicator_id,area_code,period,value\npublic_institution_recruitment,火星区,2018-02,1\n'));
     expect(r.rejected.map((x) => [x.line, x.code, x.value])).toEqual([[2, 'unknown_area', '火星区']]);
   });
 });
@@ -53,14 +53,14 @@ describe('Arrow IPC', () => {
     const t = tableFromArrays({
       indicator_id: ['public_institution_recruitment', 'nope'],
       area_code: ['310104', '310104'],
-      period: ['2030-03', '2030-03'],
+      period: ['2018-03', '2018-03'],
       value: [21, 22],
     });
     const r = await loadSingleFile(engine, { name: 'upload.arrow', bytes: tableToIPC(t, 'file') });
     expect([r.table, r.accepted]).toEqual(['actuals', 1]);
     expect(r.rejected.map((x) => [x.line, x.code])).toEqual([[3, 'unknown_indicator']]);
-    expect(await value('public_institution_recruitment', '310104', '2030-03')).toBe(21);
-    const stream = await loadSingleFile(engine, { name: 'upload.arrows', bytes: tableToIPC(tableFromArrays({ indicator_id: ['public_institution_recruitment'], area_code: ['310104'], period: ['2030-04'], value: [5] }), 'stream') });
+    expect(await value('public_institution_recruitment', '310104', '2018-03')).toBe(21);
+    const stream = await loadSingleFile(engine, { name: 'upload.arrows', bytes: tableToIPC(tableFromArrays({ indicator_id: ['public_institution_recruitment'], area_code: ['310104'], period: ['2018-04'], value: [5] }), 'stream') });
     expect(stream.accepted).toBe(1);
   });
 });

@@ -30,6 +30,15 @@ describe('line numbering', () => {
     expect(n.records).toBe(2);
     expect(n.text).toBe('__line,a,b\n2,1,"x\ny"\n5,2,z\n');
   });
+  it('ends a line at LF, CRLF or a lone CR, counting lines as editors do, and hands DuckDB LF only', () => {
+    // CR only (old Mac), \r\r\n (a line end and a blank line), mixed, no final line end.
+    expect(numberLines('a,b\r1,x\r2,y\r')!.text).toBe('__line,a,b\n2,1,x\n3,2,y\n');
+    expect(numberLines('a,b\r\r\n1,x\r\r\n2,y\r\r\n')!.text).toBe('__line,a,b\n3,1,x\n5,2,y\n');
+    expect(numberLines('a,b\n1,x\r\n2,y\r3,z\n\r\n4,w')!.text).toBe('__line,a,b\n2,1,x\n3,2,y\n4,3,z\n6,4,w\n');
+    // A lone CR outside quotes cuts the record; inside quotes it is data and still a line of the file.
+    expect(numberLines('a,b\n1,x\ry\n2,z\n')!.text).toBe('__line,a,b\n2,1,x\n3,y\n4,2,z\n');
+    expect(numberLines('a,b\n1,"x\ry"\n2,"p\r\nq"\n3,z\n')!.text).toBe('__line,a,b\n2,1,"x\ry"\n4,2,"p\r\nq"\n6,3,z\n');
+  });
   it('returns null for an empty text', () => {
     expect(numberLines('\n\n')).toBeNull();
   });
@@ -51,5 +60,11 @@ describe('CSV export cells', () => {
   it('neutralises formula-looking text', () => {
     for (const s of ['=1+1', '+1', '-1', '@SUM(A1)', '\tx', '\rx']) expect(safeCell(s)).toBe(`'${s}`);
     expect(safeCell('青浦区')).toBe('青浦区');
+  });
+  it('also when the formula sign is full-width or comes after line breaks, spaces or invisible characters', () => {
+    const risky = ['＝1+1', '－1', '＋1', '＠SUM(A1)', '\n=1+1', '\r\n=1+1', '\u0000=1+1', ' =1+1', '\u3000＝1', '\uFEFF=1', '\u200B@x', '\u00A0-1', '﹦1', '\n\t+1'];
+    for (const s of risky) expect(safeCell(s), JSON.stringify(s)).toBe(`'${s}`);
+    // Text that only contains such a sign later, or a sign that no spreadsheet reads as a formula.
+    for (const s of ['沪就办〔2025〕3号', 'a=b', '青浦 - 新城', '（一）', '−1 (U+2212)', '#N/A', '', '\n青浦']) expect(safeCell(s), JSON.stringify(s)).toBe(s);
   });
 });

@@ -96,7 +96,7 @@ describe('structural CSV errors in the reader’s words', () => {
   it('DuckDB’s error types are translated; an unknown one reads as the generic reason', () => {
     const zh = translator('zh');
     const en = translator('en');
-    expect(zh.issue('csv_structure', 'MISSING COLUMNS')).toBe('CSV 格式错误：字段少于表头');
+    expect(zh.issue('csv_structure', 'MISSING COLUMNS')).toBe('CSV 格式错误：列数少于表头');
     expect(en.issue('csv_structure', 'TOO MANY COLUMNS')).toBe('malformed CSV: more fields than the header');
     for (const t of ['CAST', 'UNQUOTED VALUE', 'LINE SIZE OVER MAXIMUM', 'INVALID UNICODE', 'SOMETHING NEW', null])
       expect(zh.issue('csv_structure', t).replace('CSV', ''), String(t)).not.toMatch(/[A-Za-z]/);

@@ -55,6 +55,7 @@ export const en: Record<MessageKey, string> = {
   exportPng: 'Export chart as PNG',
   urlNotice: 'Parameter {param}={value} is not valid; the default is used',
   unknownArea: 'Area code {value} is not in the data and was ignored',
+  urlUnmatched: 'Parameter {param}={value} matches nothing in the data and was ignored',
   count: '{n} targets',
   metCount: 'Met {n}',
   behindCount: 'Behind {n}',

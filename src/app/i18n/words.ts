@@ -32,6 +32,8 @@ export const ISSUES: Record<Lang, Record<IssueCode, string>> = {
     bad_baseline: '基准只能为 prior_year',
     bad_date: '日期须为 YYYY-MM-DD',
     bad_period: '期间须为 YYYY-MM',
+    period_out_of_range: '期间超出可接受的范围（{detail}）',
+    percent_not_allowed: '百分号只能用于单位为百分比的指标',
     bad_basis: '口径须为 flow 或 ytd',
     unknown_parent: '上级区域不存在',
     unknown_indicator: '指标不存在',
@@ -70,6 +72,8 @@ export const ISSUES: Record<Lang, Record<IssueCode, string>> = {
     bad_baseline: 'baseline can only be prior_year',
     bad_date: 'date must be YYYY-MM-DD',
     bad_period: 'period must be YYYY-MM',
+    period_out_of_range: 'period outside the accepted range ({detail})',
+    percent_not_allowed: 'a percent sign is only valid for an indicator measured in percent',
     bad_basis: 'basis must be flow or ytd',
     unknown_parent: 'parent area does not exist',
     unknown_indicator: 'unknown indicator',
@@ -98,25 +102,26 @@ export const ISSUES: Record<Lang, Record<IssueCode, string>> = {
 
 /**
  * The structural errors DuckDB's CSV reader reports (its `error_type`), in words: the detail of a
- * csv_structure issue. A type not listed here reads as the generic `other`.
+ * csv_structure issue. A type not listed here reads as the generic `other`. MAX_LINE_BYTES of
+ * ingest/stage.ts is the 16 MB.
  */
 export const CSV_ERRORS: Record<Lang, Record<string, string>> = {
   zh: {
     CAST: '值无法按该列读取',
-    'MISSING COLUMNS': '字段少于表头',
-    'TOO MANY COLUMNS': '字段多于表头',
-    'UNQUOTED VALUE': '引号未正确闭合',
-    'LINE SIZE OVER MAXIMUM': '这一行过长',
-    'INVALID UNICODE': '含无法识别的字符',
+    'MISSING COLUMNS': '列数少于表头',
+    'TOO MANY COLUMNS': '列数多于表头',
+    'UNQUOTED VALUE': '引号未闭合，或闭合引号后还有字符',
+    'LINE SIZE OVER MAXIMUM': '一行超过 16 兆字节',
+    'INVALID UNICODE': '含无效字符',
     other: '这一行无法按表格读取',
   },
   en: {
     CAST: 'a value cannot be read for its column',
     'MISSING COLUMNS': 'fewer fields than the header',
     'TOO MANY COLUMNS': 'more fields than the header',
-    'UNQUOTED VALUE': 'a quote is not closed properly',
-    'LINE SIZE OVER MAXIMUM': 'the line is too long',
-    'INVALID UNICODE': 'characters that cannot be read',
+    'UNQUOTED VALUE': 'a quote is not closed, or text follows a closing quote',
+    'LINE SIZE OVER MAXIMUM': 'a row over 16 MB',
+    'INVALID UNICODE': 'invalid characters',
     other: 'the line cannot be read as a table row',
   },
 };

@@ -54,6 +54,7 @@ export const zh = {
   exportPng: '导出图表 PNG',
   urlNotice: '参数 {param}={value} 无效，已使用默认值',
   unknownArea: '区域代码 {value} 不在数据中，已忽略',
+  urlUnmatched: '参数 {param}={value} 在数据中没有对应项，已忽略',
   count: '{n}项',
   metCount: '达标 {n}',
   behindCount: '落后 {n}',

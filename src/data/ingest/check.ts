@@ -10,7 +10,7 @@ import { sqlName } from '../sql-name';
 import { areaAliasSql, indicatorAliasSql } from './aliases';
 import type { DetectedEncoding } from './csv-text';
 import { VALUE_PREVIEW, type AreaMapping, type FileReport, type LoadIssue } from './issues';
-import { CHECKS, NUM, NUMERIC_COLUMNS, TYPED } from './rules';
+import { CHECKS, NUM, NUMERIC_COLUMNS, periodRangeSql, TYPED, type Check } from './rules';
 import { TABLES, type TableName } from './tables';
 
 /**
@@ -84,14 +84,14 @@ export async function checkStaged(engine: SqlEngine, input: StagedInput): Promis
        WHERE line NOT IN (SELECT line FROM flag_${t} WHERE idx IS NOT NULL OR dup_n > 1) ORDER BY line);`,
   );
   // A duplicate key is reported only for a line that passes every check.
-  const flagged = await engine.query<{ line: number; idx: number | null; val: string | null; first_line: number; key_val: string | null }>(
-    `SELECT line, idx, val, first_line, key_val FROM flag_${t} WHERE idx IS NOT NULL OR dup_n > 1 ORDER BY line`,
+  const flagged = await engine.query<{ line: number; idx: number | null; val: string | null; det: string | null; first_line: number; key_val: string | null }>(
+    `SELECT line, idx, val, ${detailSql(checks)} AS det, first_line, key_val FROM flag_${t} WHERE idx IS NOT NULL OR dup_n > 1 ORDER BY line`,
   );
   for (const f of flagged) {
     const c = f.idx == null ? null : checks[Number(f.idx)]!;
     rejected.push(
       c
-        ? { file, line: Number(f.line), column: c.column ?? null, code: c.code, value: f.val, detail: null }
+        ? { file, line: Number(f.line), column: c.column ?? null, code: c.code, value: f.val, detail: f.det }
         : { file, line: Number(f.line), column: spec.key[0]!, code: 'duplicate_key', value: f.key_val, detail: String(f.first_line) },
     );
   }
@@ -111,6 +111,12 @@ export async function checkStaged(engine: SqlEngine, input: StagedInput): Promis
   const report: FileReport = { file, table, encoding, accepted, rejected, fatal: null, mapped };
   if (accepted === 0) report.fatal = { file, line: null, column: null, code: 'no_valid_rows', value: null, detail: null };
   return report;
+}
+
+/** The detail of a flagged line, by the check it failed: only checks that have one, only for flagged lines. */
+function detailSql(checks: readonly Check[]): string {
+  const cases = checks.flatMap((c, i) => (c.detail ? [`WHEN ${i} THEN ${c.detail}`] : []));
+  return cases.length ? `CASE idx ${cases.join(' ')} END` : 'NULL';
 }
 
 /**
@@ -139,6 +145,8 @@ function contextSql(table: TableName, context: CheckContext): string {
       areaAliasSql(table),
       indicatorAliasSql(table),
     );
+  // The months a period may name, from the clock at this load (rules.ts periodRange).
+  if (table === 'actuals') parts.push(periodRangeSql(new Date()));
   return parts.join('\n');
 }
 

@@ -55,16 +55,19 @@ export function looksLikeGbText(bytes: Uint8Array): boolean {
 export interface NumberedCsv {
   /** Header field names as written (trimmed), in file order. */
   header: string[];
-  /** The CSV with a first column `__line`: the 1-based line each record starts on. */
+  /** The CSV with a first column `__line`: the 1-based line each record starts on; records end in LF. */
   text: string;
   /** Number of data records (non-empty lines after the header). */
   records: number;
 }
 
 /**
- * Prefixes every record with the line number it starts on, so that rows DuckDB accepts can be
- * reported by line. Quote-aware (a newline inside "…" does not start a record); blank lines are
- * dropped, as DuckDB would skip them. Returns null when there is no header line.
+ * Prefixes every record with the line number it starts on, so that every report can name the
+ * file's own line. A line ends at LF, CRLF or a lone CR, as Excel and text editors count them (an
+ * old Mac file, Python's `\r\r\n` on Windows, a CR left inside a cell). Outside quotes each of them
+ * ends the record and is written as LF, so DuckDB's reader never meets a CR it cannot place; inside
+ * quotes they are data, kept as written, and still count as lines. Blank lines are dropped. Returns
+ * null when there is no header line.
  */
 export function numberLines(input: string): NumberedCsv | null {
   const text = input.replace(/^\uFEFF/, '');
@@ -76,16 +79,14 @@ export function numberLines(input: string): NumberedCsv | null {
   let inQuotes = false;
   let records = 0;
   const flush = (end: number) => {
-    let record = text.slice(start, end);
-    if (record.endsWith('\r')) record = record.slice(0, -1);
-    if (record.trim() !== '') {
-      if (header == null) {
-        header = splitHeader(record);
-        out.push(`__line,${record}`);
-      } else {
-        out.push(`${startLine},${record}`);
-        records++;
-      }
+    const record = text.slice(start, end);
+    if (record.trim() === '') return;
+    if (header == null) {
+      header = splitHeader(record);
+      out.push(`__line,${record}`);
+    } else {
+      out.push(`${startLine},${record}`);
+      records++;
     }
   };
   // RFC 4180, read the way DuckDB reads it: a quote opens a quoted field only at the start of a
@@ -93,24 +94,27 @@ export function numberLines(input: string): NumberedCsv | null {
   let fieldStart = true;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
+    const lineEnd = c === 10 /* \n */ || c === 13; /* \r */
+    // CRLF is one line end: its CR is passed over and the LF ends the line.
+    if (lineEnd && c === 13 && text.charCodeAt(i + 1) === 10) continue;
     if (inQuotes) {
       if (c === 34 /* " */) {
         if (text.charCodeAt(i + 1) === 34) i++;
         else inQuotes = false;
-      } else if (c === 10) line++;
+      } else if (lineEnd) line++;
       continue;
     }
-    if (c === 34 && fieldStart) {
-      inQuotes = true;
-      fieldStart = false;
-    } else if (c === 44 /* , */) fieldStart = true;
-    else if (c === 10 /* \n */) {
+    if (lineEnd) {
+      // A record ends before its line end (the CR of a CRLF included).
+      flush(c === 10 && text.charCodeAt(i - 1) === 13 ? i - 1 : i);
       line++;
-      flush(i);
       start = i + 1;
       startLine = line;
       fieldStart = true;
-    } else if (c !== 13) fieldStart = false;
+    } else if (c === 34 && fieldStart) {
+      inQuotes = true;
+      fieldStart = false;
+    } else fieldStart = c === 44; /* , */
   }
   if (start < text.length) flush(text.length);
   if (header == null) return null;

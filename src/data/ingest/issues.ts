@@ -20,6 +20,8 @@ export type IssueCode =
   | 'bad_baseline'
   | 'bad_date'
   | 'bad_period'
+  | 'period_out_of_range'
+  | 'percent_not_allowed'
   | 'bad_basis'
   | 'unknown_parent'
   | 'unknown_indicator'

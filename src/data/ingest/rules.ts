@@ -10,7 +10,39 @@ import type { TableName } from './tables';
 
 
 /** The month index (year × 12 + month − 1) of a 'YYYY-MM' text: how every period is stored and compared. */
-export const periodIdxSql = (period: string) => `CAST(substr(${period}, 1, 4) AS INTEGER) * 12 + CAST(substr(${period}, 6, 2) AS INTEGER) - 1`;
+export const periodIdxSql = (period: string, cast: 'CAST' | 'TRY_CAST' = 'CAST') =>
+  `${cast}(substr(${period}, 1, 4) AS INTEGER) * 12 + ${cast}(substr(${period}, 6, 2) AS INTEGER) - 1`;
+
+/**
+ * The period range: the months an actuals row may name. Not before 2000-01 (no figure this
+ * dashboard judges is older, and 0000-01 or 1025-12 are typing slips), and not after the month
+ * after the one the data is loaded in, by the browser's clock: a month's figures are published once
+ * it has ended, so even the current month only allows a flash estimate; the month after it covers a
+ * clock or time zone that lags the publisher's. A row outside it would move the as-of month of the
+ * whole dashboard (a typo 2205-12 would judge every target as of 2205), so it is a rejected row.
+ */
+export const FIRST_PERIOD_YEAR = 2000;
+export const PERIOD_LEAD_MONTHS = 1;
+
+/** The period range (month indices, see periodIdxSql) for data loaded at `now`, in the local calendar. */
+export function periodRange(now: Date): { first: number; last: number } {
+  return { first: FIRST_PERIOD_YEAR * 12, last: now.getFullYear() * 12 + now.getMonth() + PERIOD_LEAD_MONTHS };
+}
+
+/**
+ * Macros period_first(), period_last() (month indices) and period_range() for the period check,
+ * made for each load from its clock: constants the planner folds into the check. The range reads
+ * 'YYYY‑MM – YYYY‑MM' with no-break hyphens and spaces and a word joiner after the dash: a browser
+ * would break a report's line after any of them, and a range cut in two reads as two values.
+ */
+export function periodRangeSql(now: Date): string {
+  const { first, last } = periodRange(now);
+  // Two integers computed here from the clock, never text from a file.
+  const month = (idx: number) => `printf('%04d\u2011%02d', ${idx} // 12, ${idx} % 12 + 1)`;
+  return `CREATE OR REPLACE TEMP MACRO period_first() AS ${Math.trunc(first)};
+    CREATE OR REPLACE TEMP MACRO period_last() AS ${Math.trunc(last)};
+    CREATE OR REPLACE TEMP MACRO period_range() AS ${month(Math.trunc(first))} || '\u00a0–\u2060\u00a0' || ${month(Math.trunc(last))};`;
+}
 
 /** A source text marks its row as illustrative (sample data) when it starts with one of domain/sources.ts's prefixes. */
 export const illustrativeSql = (source: string) => `coalesce(${ILLUSTRATIVE_PREFIXES.map((p) => `${source} ILIKE '${p}%'`).join(' OR ')}, false)`;
@@ -20,6 +52,8 @@ export interface Check {
   code: IssueCode;
   column: string | null;
   when: string;
+  /** SQL for the report's detail (e.g. the range a value is outside of), read only on lines that fail this check. */
+  detail?: string;
 }
 
 /** A numeric column as a number: parsed once per row into num__<c> when chk_<t> is made. */
@@ -28,6 +62,8 @@ export const NUMERIC_COLUMNS: Record<TableName, string[]> = { areas: [], indicat
 const isBadNum = (c: string) => `(${c} IS NOT NULL AND ${NUM(c)} IS NULL)`;
 const notFinite = (c: string) => `(${NUM(c)} IS NOT NULL AND NOT isfinite(${NUM(c)}))`;
 const COUNT_UNITS = `('persons','posts','count','households','yuan','people','cases')`;
+/** A percent sign (90%) is read only where the indicator's unit is percent. */
+const pctOutsidePercent = (c: string, unit: string) => `(has_pct(${c}) AND ${unit} IS DISTINCT FROM 'percent')`;
 
 /** Table-driven checks, in SQL over the trimmed text columns of chk_<t>. */
 export const CHECKS: Record<TableName, Check[]> = {
@@ -72,6 +108,11 @@ export const CHECKS: Record<TableName, Check[]> = {
     { code: 'not_a_number', column: 'target_value', when: isBadNum('target_value') },
     { code: 'not_finite', column: 'target_value', when: notFinite('target_value') },
     {
+      code: 'percent_not_allowed',
+      column: 'target_value',
+      when: pctOutsidePercent('target_value', '(SELECT unit FROM ctx_indicators ci WHERE ci.indicator_id = chk_targets.indicator_id)'),
+    },
+    {
       code: 'bad_date',
       column: 'due_date',
       when: `due_date IS NOT NULL AND (NOT regexp_full_match(due_date, '[0-9]{4}-[0-9]{2}-[0-9]{2}') OR TRY_CAST(due_date AS DATE) IS NULL)`,
@@ -85,14 +126,24 @@ export const CHECKS: Record<TableName, Check[]> = {
     { code: 'unknown_area', column: 'area_code', when: 'area_code NOT IN (SELECT area_code FROM ctx_areas)' },
     { code: 'required', column: 'period', when: 'period IS NULL' },
     { code: 'bad_period', column: 'period', when: `NOT regexp_full_match(period, '[0-9]{4}-(0[1-9]|1[0-2])')` },
+    {
+      code: 'period_out_of_range',
+      column: 'period',
+      when: `${periodIdxSql('period', 'TRY_CAST')} NOT BETWEEN period_first() AND period_last()`,
+      detail: 'period_range()',
+    },
     // basis only matters for flows; on a level or rate row it is ignored rather than held against the row.
     { code: 'bad_basis', column: 'basis', when: `kind = 'flow' AND basis IS NOT NULL AND basis NOT IN ('flow','ytd')` },
     { code: 'not_a_number', column: 'value', when: isBadNum('value') },
     { code: 'not_finite', column: 'value', when: notFinite('value') },
+    { code: 'percent_not_allowed', column: 'value', when: pctOutsidePercent('value', 'unit') },
     { code: 'not_a_number', column: 'numerator', when: isBadNum('numerator') },
     { code: 'not_finite', column: 'numerator', when: notFinite('numerator') },
+    // A rate's numerator and denominator are counts, never percentages.
+    { code: 'percent_not_allowed', column: 'numerator', when: `has_pct(numerator)` },
     { code: 'not_a_number', column: 'denominator', when: isBadNum('denominator') },
     { code: 'not_finite', column: 'denominator', when: notFinite('denominator') },
+    { code: 'percent_not_allowed', column: 'denominator', when: `has_pct(denominator)` },
     { code: 'value_needed', column: 'value', when: `kind <> 'rate' AND value IS NULL` },
     { code: 'negative', column: 'value', when: `kind <> 'rate' AND unit IN ${COUNT_UNITS} AND ${NUM('value')} < 0` },
     // A rate is a fraction (numerator and denominator), or the rate itself as a value (a release
@@ -145,14 +196,19 @@ export const DDL: Record<TableName, string> = {
 
 /**
  * Macros used by the checks. Numbers are read the way spreadsheet users write them: stray
- * spaces, full-width digits, thousands separators and a trailing % are accepted.
+ * spaces, full-width digits, thousands separators and a trailing % are accepted (the % where the
+ * unit is percent, see CHECKS). Nothing of DuckDB's own literal syntax is: `1_000` is not a number
+ * (read as 1000 it would make a slip such as 12_5 into 125), nor is hex.
  */
 export const MACROS = `
 CREATE OR REPLACE MACRO num_half(x) AS trim(translate(trim(x), '０１２３４５６７８９．－＋，％' || chr(12288), '0123456789.-+,% '));
 CREATE OR REPLACE MACRO num_text(x) AS replace(
   CASE WHEN regexp_full_match(num_half(x), '[+-]?[0-9]{1,3}(,[0-9]{3})+(\\.[0-9]+)?%?') THEN replace(num_half(x), ',', '') ELSE num_half(x) END,
   '%', '');
-CREATE OR REPLACE MACRO num_of(x) AS TRY_CAST(trim(num_text(x)) AS DOUBLE);
+CREATE OR REPLACE MACRO num_of(x) AS CASE
+  WHEN regexp_full_match(trim(num_text(x)), '[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?[0-9]+)?|[+-]?(?i:nan|inf|infinity)')
+  THEN TRY_CAST(trim(num_text(x)) AS DOUBLE) END;
+CREATE OR REPLACE MACRO has_pct(x) AS contains(x, '%') OR contains(x, '％');
 CREATE OR REPLACE MACRO basis_of(x) AS CASE
   WHEN trim(x) IN ('累计', '本年累计', '年累计') THEN 'ytd' WHEN trim(x) IN ('当月', '本月') THEN 'flow' ELSE lower(x) END;
 CREATE OR REPLACE MACRO bool_of(x) AS CASE

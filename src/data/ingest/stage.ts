@@ -15,6 +15,12 @@ import { canonicalHeader, missingColumns, normaliseHeaderName, positionalColumns
 
 /** Files larger than this are refused before decoding, with a message, instead of a crashed tab. */
 export const MAX_TABLE_BYTES = 64 * 1024 * 1024;
+/**
+ * The longest record DuckDB's reader takes (its default is 2 MB, which turned a 3 MB text field into
+ * a structural error). Its buffers grow with this (16× of it is allocated on large files; 128 MB ran
+ * DuckDB-WASM out of memory), so a record over 16 MB is still reported, as a line too long.
+ */
+export const MAX_LINE_BYTES = 16 * 1024 * 1024;
 
 export interface StageOptions {
   /** Decode as this encoding instead of detecting it (after the user looked at a preview). */
@@ -63,19 +69,28 @@ export async function stageFile(
   await engine.registerText(fname, numbered.text);
   try {
     const t = sqlName(table);
-    await engine.exec(
-      `DROP TABLE IF EXISTS reject_errors; DROP TABLE IF EXISTS reject_scans;
-       CREATE OR REPLACE TEMP TABLE raw_${t} AS SELECT * FROM ${readCsvSql(
-        fname,
-        [['__line', 'BIGINT'], ...positional.map((c) => [c, 'VARCHAR'] as const)],
-        `new_line = '\\n', store_rejects = true, null_padding = false, strict_mode = true`,
-      )};`,
-    );
-    // One report per bad line (DuckDB lists a short line once per missing column).
+    try {
+      await engine.exec(
+        `DROP TABLE IF EXISTS reject_errors; DROP TABLE IF EXISTS reject_scans;
+         CREATE OR REPLACE TEMP TABLE raw_${t} AS SELECT * FROM ${readCsvSql(
+          fname,
+          [['__line', 'BIGINT'], ...positional.map((c) => [c, 'VARCHAR'] as const)],
+          `new_line = '\\n', store_rejects = true, null_padding = false, strict_mode = true, max_line_size = ${MAX_LINE_BYTES}`,
+        )};`,
+      );
+    } catch (e) {
+      // Whatever shape the reader still cannot place, the load ends with a report for this file.
+      return { ...fatalReport(file, 'file_unreadable', (e as Error).message.slice(0, VALUE_PREVIEW)), table, encoding };
+    }
+    // One report per bad record, at the line it starts on: the `__line` its text begins with (DuckDB's
+    // own `line` counts records, not the file's lines). A short record is listed once per missing
+    // column: the first one is named.
     const structural = await engine.query<{ line: number; column_name: string | null; error_type: string; csv_line: string | null }>(
-      `SELECT line, arg_min(column_name, column_idx) AS column_name, CAST(arg_min(error_type, column_idx) AS VARCHAR) AS error_type,
+      `SELECT coalesce(TRY_CAST(regexp_extract(csv_line, '^([0-9]+),', 1) AS BIGINT), line) AS line,
+              arg_min(column_name, coalesce(column_idx, 0)) AS column_name,
+              CAST(arg_min(error_type, coalesce(column_idx, 0)) AS VARCHAR) AS error_type,
               any_value(csv_line) AS csv_line
-       FROM reject_errors GROUP BY line ORDER BY line`,
+       FROM reject_errors GROUP BY 1 ORDER BY 1`,
     );
     const rejected: LoadIssue[] = structural.map((r) => ({
       file,

@@ -7,6 +7,7 @@
 import { useState, type DragEvent } from 'react';
 import { useDashboard } from '../../app/dashboard-context';
 import { loadUpload } from '../../data/ingest/commit';
+import { fatalReport, VALUE_PREVIEW } from '../../data/ingest/issues';
 import type { StageOptions } from '../../data/ingest/stage';
 import { clearLedger } from '../../data/ledger/clear-ledger';
 import { LoadReport, type LoadedFile } from './LoadReport';
@@ -28,7 +29,10 @@ export function LoadPanel() {
     const waiting = new Map<string, Uint8Array>();
     try {
       for (const f of list) {
-        const reports = await loadUpload(engine, { name: f.name, bytes: f.bytes }, f.options);
+        // Every file ends with a report: a load that throws is reported as unreadable (nothing changed).
+        const reports = await loadUpload(engine, { name: f.name, bytes: f.bytes }, f.options).catch((e: unknown) => [
+          fatalReport(f.name, 'file_unreadable', String((e as Error)?.message ?? e).slice(0, VALUE_PREVIEW)),
+        ]);
         if (reports[0]?.fatal?.code === 'encoding_unsure') waiting.set(f.name, f.bytes);
         // The bytes stay while the report is shown only where its rejected lines can be read back
         // from them as text (a text file; a workbook's or a binary table's rows are named by row).

@@ -7,11 +7,19 @@
 import Papa from 'papaparse';
 import type { ExportCell, TableExport } from './table-export';
 
-const FORMULA_START = /^[=+\-@\t\r]/;
+/** What a spreadsheet or its CSV import skips before it looks for a formula sign. */
+const LEADING_SKIPPED = /^[\s\p{Cc}\p{Cf}]+/u;
 
-/** Neutralises spreadsheet formula injection in one text cell. */
+/**
+ * Neutralises spreadsheet formula injection in one text cell: the defusing rule of every export.
+ * A cell is prefixed with `'` when it starts with a tab or CR, or when its first visible character,
+ * after any spaces, line breaks and control or invisible characters (NUL, zero-width, BOM), is a
+ * formula sign `=`, `+`, `-` or `@` in any width (NFKC folds the full-width ＝ ＋ － ＠ and the small
+ * ﹦ ﹢ ﹣ into them; importers and IMEs do the same).
+ */
 export function safeCell(text: string): string {
-  return FORMULA_START.test(text) ? `'${text}` : text;
+  const [first = ''] = text.replace(LEADING_SKIPPED, '');
+  return /^[\t\r]/.test(text) || /^[=+\-@]/.test(first.normalize('NFKC')) ? `'${text}` : text;
 }
 
 /** Numbers stay numbers; text is neutralised; empty cells stay empty. */

@@ -3,25 +3,10 @@ import { gapToPace, gapToTarget } from '../../domain/analysis';
 import { judgedKey } from '../../domain/binding';
 import { severityRank } from '../../domain/status';
 import type { JudgedTarget } from '../../domain/types';
-import type { Lang } from '../../app/url-state';
+import { SORT_KEYS, type Lang } from '../../app/url-state';
 import type { MessageKey } from '../../app/i18n/translator';
 import { areaName, indicatorName } from '../panels/labels';
 
-export const SORT_KEYS = [
-  'indicator',
-  'area',
-  'target',
-  'actual',
-  'pace',
-  'attainment',
-  'gap',
-  'pace_gap',
-  'status',
-  'doc',
-  'projected',
-  'projected_status',
-  'needed',
-] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
 
 /** The column header (message key) each sort key is shown under: how a take-away names its order. */
