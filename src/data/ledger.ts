@@ -161,7 +161,7 @@ export async function loadLedger(
   check();
   const t2 = performance.now();
   const problems = await engine.query<{ reason: string; n: number; idx: number[] }>(
-    `SELECT problem AS reason, count(*) AS n, list(CAST(rowid AS INTEGER) ORDER BY rowid)[1:${REPORT_LINES}] AS idx
+    `SELECT problem AS reason, count(*) AS n, list(CAST(row_no AS INTEGER) ORDER BY row_no)[1:${REPORT_LINES}] AS idx
      FROM ledger_rows WHERE problem IS NOT NULL GROUP BY problem`,
   );
   const [{ kept = 0, illustrative = false } = {}] = await engine.query<{ kept: number; illustrative: boolean }>(
@@ -276,7 +276,8 @@ function positionalNames(header: string[], file: string): string[] {
 }
 
 const DATE_COLUMNS = new Set(['registered_on', 'employed_on', 'exited_on']);
-const ILLUSTRATIVE = (expr: string) => `coalesce(${expr} ILIKE 'illustrative%' OR ${expr} LIKE '示例%', false)`;
+/** The kept rows numbered in the order read (0-based), before clean.sql's joins reorder them: the report's lines. */
+const ROW_NO = 'ROW_NUMBER() OVER () - 1';
 
 /** ledger_typed (the view clean.sql reads) over the reader's columns, then ledger_rows from clean.sql. */
 async function storeRows(engine: SqlEngine, typedSelect: string, append = false): Promise<void> {
@@ -312,7 +313,7 @@ async function readCsvLedger(engine: SqlEngine, file: string, bytes: Uint8Array)
   const fname = 'ledger_upload.csv';
   await engine.registerBuffer(fname, data);
   try {
-    const lines = await storeCsvPart(engine, fname, positional, false);
+    const lines = await storeCsvPart(engine, fname, positional, false, 0);
     return { lines: lines.map((l) => l.line), reasons: new Map(lines.map((l) => [l.line, l.reason])) };
   } finally {
     await engine.dropFile(fname);
@@ -321,22 +322,22 @@ async function readCsvLedger(engine: SqlEngine, file: string, bytes: Uint8Array)
 
 /**
  * One CSV file (a whole ledger, or a part of one with the header line put in front) through
- * read_csv and clean.sql into ledger_rows. Returns the lines the reader set aside, as lines of that
- * file, and how many rows it kept.
+ * read_csv and clean.sql into ledger_rows, its rows numbered from `firstRowNo` (the rows kept before
+ * it). Returns the lines the reader set aside, as lines of that file.
  */
 async function storeCsvPart(
   engine: SqlEngine,
   fname: string,
   positional: string[],
   append: boolean,
+  firstRowNo: number,
 ): Promise<{ line: number; reason: RejectReason }[]> {
   const cols = positional.map((c) => `'${c}': '${DATE_COLUMNS.has(c) ? 'DATE' : 'VARCHAR'}'`).join(', ');
   const col = (c: string) => (positional.includes(c) ? c : `CAST(NULL AS ${DATE_COLUMNS.has(c) ? 'DATE' : 'VARCHAR'}) AS ${c}`);
   await engine.exec(`DROP TABLE IF EXISTS ledger_reject_errors; DROP TABLE IF EXISTS ledger_reject_scans;`);
   await storeRows(
     engine,
-    `SELECT ${LEDGER_COLUMNS.filter((c) => c !== 'source').map(col).join(', ')},
-            ${positional.includes('source') ? ILLUSTRATIVE('source') : 'false'} AS illustrative
+    `SELECT ${LEDGER_COLUMNS.map(col).join(', ')}, ${ROW_NO} + ${firstRowNo} AS row_no
      FROM read_csv('${fname}', auto_detect = false, header = true, delim = ',', quote = '"', escape = '"',
        columns = {${cols}}, dateformat = '%Y-%m-%d', store_rejects = true,
        rejects_table = 'ledger_reject_errors', rejects_scan = 'ledger_reject_scans',
@@ -394,7 +395,7 @@ async function readCsvLedgerInParts(
     const fname = `ledger_part_${i}.csv`;
     await registerBlob(fname, part);
     try {
-      const lines = await storeCsvPart(engine, fname, positional, i > 0);
+      const lines = await storeCsvPart(engine, fname, positional, i > 0, kept);
       const [{ n = 0 } = {}] = await engine.query<{ n: number }>(`SELECT count(*) AS n FROM ledger_rows`);
       const keptHere = Number(n) - kept;
       kept = Number(n);
@@ -436,13 +437,12 @@ async function readArrowLedger(engine: SqlEngine, file: string, bytes: Uint8Arra
       .join(' OR ');
     await engine.exec(
       `CREATE OR REPLACE TEMP TABLE ledger_arrow_typed AS
-       SELECT ${LEDGER_COLUMNS.filter((c) => c !== 'source').map((c) => `${DATE_COLUMNS.has(c) ? date(c) : text(c)} AS ${c}`).join(', ')},
-              ${has('source') ? ILLUSTRATIVE(text('source')) : 'false'} AS illustrative,
+       SELECT ${LEDGER_COLUMNS.map((c) => `${DATE_COLUMNS.has(c) ? date(c) : text(c)} AS ${c}`).join(', ')},
               ${badDate || 'false'} AS bad_date
        FROM ledger_arrow;`,
     );
     const bad = await engine.query<{ line: number }>(`SELECT CAST(rowid + 2 AS INTEGER) AS line FROM ledger_arrow_typed WHERE bad_date ORDER BY rowid`);
-    await storeRows(engine, `SELECT * EXCLUDE (bad_date) FROM ledger_arrow_typed WHERE NOT bad_date`);
+    await storeRows(engine, `SELECT * EXCLUDE (bad_date), ${ROW_NO} AS row_no FROM ledger_arrow_typed WHERE NOT bad_date`);
     return { lines: bad.map((b) => Number(b.line)), reasons: new Map(bad.map((b) => [Number(b.line), 'bad_date'])) };
   } finally {
     await engine.exec(`DROP TABLE IF EXISTS ledger_arrow; DROP TABLE IF EXISTS ledger_arrow_typed;`);

@@ -1,10 +1,14 @@
 -- Cases → monthly figures per area, for every indicator a ledger rule feeds.
 --
--- Same shared SQL subset as cases.sql. Inputs:
+-- Shared SQL, like clean.sql and cases.sql (equality joins, one range join against the calendar,
+-- date + n * INTERVAL '1' MONTH, which every engine clamps to the month's end, and a running SUM).
+-- Inputs:
 --   ledger_cases  (from cases.sql)
 --   ledger_rules  (indicator_id, rule, case_group, months): which indicator each rule feeds,
 --                 taken from indicators.csv's optional `ledger_rule` column
---   calendar      (period 'YYYY-MM', period_year, month_start DATE, month_end DATE): the months to compute
+--   calendar      (period 'YYYY-MM', period_year, month_start DATE, month_end DATE): the months to compute,
+--                 from January of the first case year to December of the last year with a registration,
+--                 an employment or an exit (the host makes it: calendars differ by dialect)
 -- Output columns: indicator_id, area_code, period, value, numerator, denominator — the shape of
 -- actuals.csv (rates as year-to-date numerator and denominator; flows as the month's amount).
 --

@@ -1,9 +1,9 @@
 -- Clean ledger rows → cases: one row per (case, group, year of registration), in the person's latest area.
 --
--- Written in the SQL that DuckDB, Spark SQL (3.2+) and Trino share (CTEs, GROUP BY, MIN/MAX, CASE,
--- CONCAT, SUBSTR, POSITION(.. IN ..), CAST(date AS VARCHAR) = 'YYYY-MM-DD', EXTRACT), so the browser,
--- `npm run aggregate` and a cluster run the same file. Input: ledger_clean, the rows of clean.sql
--- whose problem is NULL. Output (the host makes it a table or view named ledger_cases):
+-- Shared SQL, like clean.sql (CTEs, GROUP BY, MIN/MAX, CONCAT, SUBSTR, POSITION(.. IN ..), EXTRACT and
+-- CAST(date AS VARCHAR(10)), which is 'YYYY-MM-DD' everywhere: Spark rejects a VARCHAR without a
+-- length), so the browser, `npm run aggregate` and a cluster run the same file. Input: ledger_clean,
+-- the rows of clean.sql whose problem is NULL. Output (the host makes it a table named ledger_cases):
 --   area_code, case_group, case_year, registered_on, employed_on, exited_on, followed_up_on.
 -- Person ids stop here: nothing after this step carries them.
 --
@@ -19,7 +19,7 @@ WITH per_case AS (
     MIN(registered_on) AS registered_on,
     MIN(employed_on) AS employed_on,
     MIN(exited_on) AS exited_on,
-    MAX(CONCAT(CAST(registered_on AS VARCHAR), '|', area_code, '|', COALESCE(followed_up_on, ''))) AS latest
+    MAX(CONCAT(CAST(registered_on AS VARCHAR(10)), '|', area_code, '|', COALESCE(followed_up_on, ''))) AS latest
   FROM ledger_clean
   GROUP BY case_id, case_group, EXTRACT(YEAR FROM registered_on)
 )
