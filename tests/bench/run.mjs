@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `npm run bench [-- --quick] [-- --no-build] [-- --ledger]`: the dashboard's performance against its goals and
+ * `npm run bench [-- --quick] [-- --no-build] [-- --ledger] [-- --no-spark]`: the dashboard's performance against its goals and
  * against a baseline without a database, in headless Chromium on this machine.
  *
  * 1. Builds the app (`npx vite build`, into a temporary folder so dist/ is left alone) and the bare page (tests/bench/bare.html: DuckDB-WASM boot
@@ -25,8 +25,11 @@
  *      of that file can beat);
  *    - the baseline (tests/bench/baseline.mjs: PapaParse + plain JS, in a page of the same browser,
  *      main thread, file read with File.text()) on the same ledgers.
- * 4. Same numbers: the baseline's figures and the app's (window.__dashboard.ledgerFigures()) must
+ *    - as context, the same files and SQL outside the browser: native DuckDB (2 threads) and the
+ *      Spark job in local[2] (tests/bench/spark.mjs; `--no-spark` skips it) on the 1M-row ledger.
+ * 4. Same numbers: the baseline's figures, the app's (window.__dashboard.ledgerFigures()) and Spark's must
  *    equal native DuckDB's, exactly; otherwise the bench exits 1. Goals are reported met/missed.
+ *    `--ledger` measures only the ledger part (no cold starts, bundled filter changes or bytes).
  * Writes tests/bench/results.json (git-ignored) and prints a table.
  */
 import { execFileSync } from 'node:child_process';
@@ -41,6 +44,7 @@ import { launchOptions } from '../tools/ensure-chromium.mjs';
 import { startServer } from '../tools/serve.mjs';
 import { aggregateLedger } from '../../data/scripts/aggregate-ledger.mjs';
 import { diffFigures } from './baseline.mjs';
+import { sparkOnLedger } from './spark.mjs';
 
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
 const BENCH = path.join(REPO, 'tests', 'bench');
@@ -50,6 +54,8 @@ const QUICK = args.includes('--quick');
 const NO_BUILD = args.includes('--no-build');
 /** Only the ledger part: ingest, judgement, memory, the floor, the baseline and the engines beside the page. */
 const LEDGER_ONLY = args.includes('--ledger');
+/** Skip the Spark run (it needs Java, and PyPI the first time). */
+const NO_SPARK = args.includes('--no-spark');
 const LEDGER_YEAR = 2023;
 const SIZES = [100_000, 1_000_000];
 const RUNS = { cold: QUICK ? 2 : 7, filter: QUICK ? 6 : 20, ledgerSmall: QUICK ? 2 : 5, ledgerLarge: QUICK ? 1 : 3 };
@@ -371,6 +377,8 @@ async function main() {
 
   const ledgers = ensureLedgers();
   const native = {};
+  /** The same files and SQL outside the browser, as context: native DuckDB (2 threads) and Spark local[2]. */
+  const engines = { nativeDuckdbMs: {}, spark: null };
   for (const n of SIZES) {
     const t = performance.now();
     native[n] = await aggregateLedger({
@@ -378,7 +386,25 @@ async function main() {
       indicators: path.join(REPO, 'data', 'indicators.csv'),
       areas: path.join(REPO, 'data', 'areas.csv'),
     });
+    engines.nativeDuckdbMs[n] = round(performance.now() - t);
     log(`native DuckDB figures for ${n} rows: ${native[n].length} in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  }
+  if (!NO_SPARK) {
+    const n = 1_000_000;
+    try {
+      const s = await sparkOnLedger({ ledger: ledgers[n].file, out: path.join(tmp, 'spark'), log });
+      engines.spark = {
+        rows: n,
+        version: s.version,
+        wallMs: round(s.wallMs),
+        jobMs: round(s.jobMs),
+        diff: diffFigures(s.figures, native[n]),
+      };
+      log(`Spark ${s.version} local[2], ${n} rows: spark-submit ${round(s.wallMs)} ms, the job itself ${round(s.jobMs)} ms`);
+    } catch (e) {
+      engines.spark = { error: String(e?.message ?? e).split('\n')[0] };
+      log(`Spark not run: ${engines.spark.error}`);
+    }
   }
 
   const benchDir = path.join(APP, 'bench');
@@ -408,6 +434,7 @@ async function main() {
     },
     runs: RUNS,
     ledgers: {},
+    engines,
     checks: [],
     notes: [],
   };
@@ -416,6 +443,14 @@ async function main() {
   const others = foreignBrowsers();
   if (others) results.notes.push(`${others} other Chromium browser(s) were running when the bench started`);
   let failed = false;
+  if (engines.spark?.diff) {
+    results.checks.push({
+      what: `Spark local[2] = native DuckDB, 1000000 rows`,
+      ok: engines.spark.diff.length === 0,
+      diff: engines.spark.diff,
+    });
+    if (engines.spark.diff.length) failed = true;
+  } else if (engines.spark?.error) results.notes.push(`Spark was not run: ${engines.spark.error}`);
   let marker = '';
   let browser = null;
   const launch = async () => {
@@ -470,62 +505,62 @@ async function main() {
 
     // ---- cold start and bytes ----
     if (!LEDGER_ONLY) {
-    log('cold start: warm-up (server gzip cache, disk cache)');
-    for (const v of ['bare', 'analyst', 'wall']) {
-      const { context, page } = await newPage(browser);
-      await page.goto(urls[v]);
-      await waitReady(page);
-      await context.close();
-    }
-    const cold = { wall: [], analyst: [], bare: [] };
-    const bytes = {};
-    for (let i = 0; i < RUNS.cold; i++) {
+      log('cold start: warm-up (server gzip cache, disk cache)');
       for (const v of ['bare', 'analyst', 'wall']) {
-        const { context, page, problems } = await newPage(browser);
-        const from = server.requests.length;
+        const { context, page } = await newPage(browser);
         await page.goto(urls[v]);
         await waitReady(page);
-        const ms = await page.evaluate(() => window.__bench.readyAt);
-        cold[v].push(ms);
-        if (i === 0) {
-          await page.waitForTimeout(1000); // late requests (e.g. optional areas.geojson) count too
-          const by = { js: 0, worker: 0, wasm: 0, css: 0, html: 0, data: 0, other: 0, requests: 0 };
-          for (const r of server.requests.slice(from)) {
-            if (r.status !== 200) continue;
-            const file = path.join(tmp, ...decodeURIComponent(r.path).split('/').filter(Boolean));
-            const target = existsSync(file) && statSync(file).isDirectory() ? path.join(file, 'index.html') : file;
-            if (!existsSync(target)) continue;
-            const n = sentBytes(target);
-            const name = path.basename(target);
-            const k = /\.worker-.*\.js$/.test(name)
-              ? 'worker'
-              : /\.m?js$/.test(name)
-                ? 'js'
-                : /\.wasm$/.test(name)
-                  ? 'wasm'
-                  : /\.css$/.test(name)
-                    ? 'css'
-                    : /\.html$/.test(name)
-                      ? 'html'
-                      : /\.(csv|geojson|arrow|parquet)$/.test(name)
-                        ? 'data'
-                        : 'other';
-            by[k] += n;
-            by.requests++;
-          }
-          bytes[v] = by;
-        }
-        if (problems.length) results.notes.push(`${v}: ${problems.slice(0, 3).join(' | ')}`);
         await context.close();
       }
-      log(
-        `cold start run ${i + 1}/${RUNS.cold}: bare ${round(cold.bare.at(-1))} ms, analyst ${round(cold.analyst.at(-1))} ms, wall ${round(cold.wall.at(-1))} ms`,
+      const cold = { wall: [], analyst: [], bare: [] };
+      const bytes = {};
+      for (let i = 0; i < RUNS.cold; i++) {
+        for (const v of ['bare', 'analyst', 'wall']) {
+          const { context, page, problems } = await newPage(browser);
+          const from = server.requests.length;
+          await page.goto(urls[v]);
+          await waitReady(page);
+          const ms = await page.evaluate(() => window.__bench.readyAt);
+          cold[v].push(ms);
+          if (i === 0) {
+            await page.waitForTimeout(1000); // late requests (e.g. optional areas.geojson) count too
+            const by = { js: 0, worker: 0, wasm: 0, css: 0, html: 0, data: 0, other: 0, requests: 0 };
+            for (const r of server.requests.slice(from)) {
+              if (r.status !== 200) continue;
+              const file = path.join(tmp, ...decodeURIComponent(r.path).split('/').filter(Boolean));
+              const target = existsSync(file) && statSync(file).isDirectory() ? path.join(file, 'index.html') : file;
+              if (!existsSync(target)) continue;
+              const n = sentBytes(target);
+              const name = path.basename(target);
+              const k = /\.worker-.*\.js$/.test(name)
+                ? 'worker'
+                : /\.m?js$/.test(name)
+                  ? 'js'
+                  : /\.wasm$/.test(name)
+                    ? 'wasm'
+                    : /\.css$/.test(name)
+                      ? 'css'
+                      : /\.html$/.test(name)
+                        ? 'html'
+                        : /\.(csv|geojson|arrow|parquet)$/.test(name)
+                          ? 'data'
+                          : 'other';
+              by[k] += n;
+              by.requests++;
+            }
+            bytes[v] = by;
+          }
+          if (problems.length) results.notes.push(`${v}: ${problems.slice(0, 3).join(' | ')}`);
+          await context.close();
+        }
+        log(
+          `cold start run ${i + 1}/${RUNS.cold}: bare ${round(cold.bare.at(-1))} ms, analyst ${round(cold.analyst.at(-1))} ms, wall ${round(cold.wall.at(-1))} ms`,
+        );
+      }
+      results.coldStart = Object.fromEntries(
+        Object.entries(cold).map(([k, xs]) => [k, { median: round(median(xs)), runs: xs.map((x) => round(x)) }]),
       );
-    }
-    results.coldStart = Object.fromEntries(
-      Object.entries(cold).map(([k, xs]) => [k, { median: round(median(xs)), runs: xs.map((x) => round(x)) }]),
-    );
-    results.bytes = bytes;
+      results.bytes = bytes;
     }
 
     // ---- filter changes on the bundled data ----
@@ -869,6 +904,14 @@ async function main() {
     ['ledger ingest 1M (ms)', L1.app.ingestMs, L1.baseline.ingestMs, L1.app.ingestMs <= 2000, '≤ 2000 ms'],
     ['  … DuckDB-WASM floor 1M: read + register + read_csv scan (ms)', L1.floor.scanMs, null, null, 'info'],
     ['  … DuckDB-WASM floor 1M: read_csv into a table (ms)', L1.floor.msStore, null, null, 'info'],
+    ['  … native DuckDB, 2 threads, same file and SQL, 1M (ms)', engines.nativeDuckdbMs[1_000_000], null, null, 'info'],
+    [
+      `  … Spark ${engines.spark?.version ?? ''} local[2], same SQL, 1M: spark-submit / the job (ms)`,
+      engines.spark?.wallMs != null ? `${engines.spark.wallMs} / ${engines.spark.jobMs}` : null,
+      null,
+      null,
+      'info',
+    ],
     [
       'ledger ingest 1M speed-up over baseline',
       round(L1.baseline.ingestMs / L1.app.ingestMs, 2),
