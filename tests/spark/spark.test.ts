@@ -7,7 +7,8 @@
  * with the same rows, cases and rows left out by reason, on: the hand-checked fixture (through
  * spark-submit, as a platform runs it), the fixture of awkward values (tests/fixtures/ledger/README.md),
  * a generated 100k-row ledger, and the last two again as Parquet (text columns, then DATE columns), the
- * fixtures also with ANSI mode the other way round. Any difference fails.
+ * fixtures also with ANSI mode the other way round. Any difference fails. Trino cannot run here: its
+ * own parser (trino-parser, from Maven Central) must accept the three files.
  */
 import { DuckDBInstance } from '@duckdb/node-api';
 import { tableFromArrays, tableToIPC } from 'apache-arrow';
@@ -24,6 +25,7 @@ import { loadLedger, parseLedgerRule, type LedgerReport } from '../../src/data/l
 import { loadFolder } from '../../src/data/load-tables';
 import { createNodeEngine } from '../helpers/node-engine';
 import { folderFiles } from '../helpers/fixtures';
+import { ensureTrinoParser, parseWithTrino, TRINO_PARSER_VERSION } from './trino.mjs';
 import { ensureSpark, javaVersion, LOCAL_CONF, SPARK_VERSIONS } from './venv.mjs';
 
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
@@ -230,6 +232,19 @@ describe('the job reads ledger_rule as the page does', () => {
     writeFileSync(file, JSON.stringify(texts.map((t, i) => [`i${i}`, t])));
     const python = JSON.parse(execFileSync(process.env.PYTHON ?? 'python3', [HARNESS, '--rules', file], { encoding: 'utf8' }));
     expect(python).toEqual(texts.map((t, i) => parseLedgerRule(`i${i}`, t)));
+  });
+});
+
+describe(`Trino: the files in its grammar (trino-parser ${TRINO_PARSER_VERSION}; nothing is run)`, () => {
+  it('parses clean.sql, cases.sql and actuals.sql, and refuses what is not Trino SQL', async () => {
+    const classPath = await ensureTrinoParser();
+    const files = ['clean.sql', 'cases.sql', 'actuals.sql'].map((f) => path.join(REPO, 'src', 'data', 'ledger', f));
+    const parsed = parseWithTrino(classPath, files);
+    expect(parsed.ok, parsed.output).toBe(true);
+    // The check can fail: Spark's and DuckDB's backquoted names, for one, are not Trino's.
+    const notTrino = path.join(tmp, 'not-trino.sql');
+    writeFileSync(notTrino, 'SELECT `group` FROM ledger_typed');
+    expect(parseWithTrino(classPath, [notTrino]).ok).toBe(false);
   });
 });
 
