@@ -34,7 +34,7 @@ const fig = async (indicator: string, area: string, period: string) =>
 
 describe('a ledger of awkward values', () => {
   it('sets aside every row with a date that is there but is not one, whichever date it is', () => {
-    expect(report.rows).toBe(31);
+    expect(report.rows).toBe(35);
     expect(report.rejected).toEqual([
       // 4 2022/01/07, 5 2022-02-30, 6 employed 2022-13-01, 7 exited "someday", 8 employed "   ",
       // 10 2022-01-12T00:00, 11 year 0 (clean.sql)
@@ -43,7 +43,7 @@ describe('a ledger of awkward values', () => {
       { reason: 'unknown_area', count: 1, lines: [19] },
       { reason: 'unknown_group', count: 1, lines: [18] },
     ]);
-    expect(report.cases).toBe(20);
+    expect(report.cases).toBe(22);
     // "Illustrative sample" and 示例数据: sample data, whatever the letter case.
     expect(report.illustrative).toBe(true);
   });
@@ -80,12 +80,31 @@ describe('a ledger of awkward values', () => {
     const f = 'registered_unemployed_monthly_followup_share';
     // r1 Jan–Mar all followed; r2 Feb–Apr, followed in Feb ("2022-02-1x") and Apr.
     expect(await fig(f, '310114001', '2022-03')).toMatchObject({ numerator: 4, denominator: 5 });
-    // + r4 May–Jun, both in a quoted, comma-separated list; r3 from 20 Dec, not followed in December.
-    expect(await fig(f, '310114001', '2022-12')).toMatchObject({ numerator: 7, denominator: 9 });
-    expect(await fig(f, '310114001', '2023-01')).toMatchObject({ numerator: 1, denominator: 1 });
+    // + r4 May–Jun, both in a quoted, comma-separated list; r3 from 20 Dec, not followed in December;
+    // m2 from April, followed in May and June (see the ties below).
+    expect(await fig(f, '310114001', '2022-12')).toMatchObject({ numerator: 9, denominator: 18 });
+    expect(await fig(f, '310114001', '2023-01')).toMatchObject({ numerator: 1, denominator: 2 });
     // The calendar runs to 2024 because t11 was registered on 2024-02-29, and no further.
-    expect(await fig(f, '310114001', '2024-12')).toMatchObject({ numerator: 0, denominator: 12 });
+    expect(await fig(f, '310114001', '2024-12')).toMatchObject({ numerator: 0, denominator: 24 });
     expect(await engine.query(`SELECT max(period) AS last FROM ledger_actuals`)).toEqual([{ last: '2024-12' }]);
+  });
+
+  it('breaks ties the same way every time: the larger area code, then the larger follow-up list', async () => {
+    // m1, registered on 1 Mar in towns 102 and 104, is 104's, employed in time (10 Mar, on the 102 row).
+    expect(await fig('hardship_employed_within_3m_share', '310118104', '2022-06')).toMatchObject({
+      numerator: 3,
+      denominator: 7,
+    });
+    expect(await fig('hardship_employed_within_3m_share', '310118102', '2022-06')).toMatchObject({
+      numerator: 4,
+      denominator: 7,
+    });
+    expect(await fig('hardship_persons_employed', '310118104', '2022-03')).toMatchObject({ value: 1 });
+    // m2 has two rows on 1 Apr in one area: those with 2022-05-03;2022-06-04 count, not 2022-04-02.
+    expect(await fig('registered_unemployed_monthly_followup_share', '310114001', '2022-04')).toMatchObject({
+      numerator: 5,
+      denominator: 7,
+    });
   });
 
   it('gives the same figures in native DuckDB', async () => {
