@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createNodeEngine } from '../helpers/node-engine';
 import { folderFiles } from '../helpers/fixtures';
 import { loadFolder } from '../../src/data/load-tables';
-import { lineOfKeptRow, loadLedger, type LedgerProgress, type LedgerReport } from '../../src/data/ledger';
+import { lineOfKeptRow, loadLedger, warmLedger, type LedgerProgress, type LedgerReport } from '../../src/data/ledger';
 import type { SqlEngine } from '../../src/data/engine';
 
 const HEADER = ['case_id', 'area_code', 'group', 'registered_on', 'employed_on', 'exited_on', 'followed_up_on', 'source'];
@@ -89,6 +89,21 @@ describe('reading a ledger', () => {
       expect(parsed.at(-1)).toMatchObject({ bytes: bytes.byteLength, rows: 8 });
       expect(seen.some((p) => p.phase === 'read')).toBe(false);
     }
+  });
+
+  it('the warm-up runs the whole path and keeps nothing: the figures shown stay, and a load after it is unchanged', async () => {
+    await load('ledger.csv', csvBytes());
+    const before = await figures();
+    const facts = await engine.query(`SELECT count(*) AS n FROM facts`);
+    await warmLedger(engine);
+    await warmLedger(engine); // once per page
+    // It went as far as the figures: the calendar is its made-up year's.
+    expect(await engine.query(`SELECT min(period) AS first, max(period) AS last FROM calendar`)).toEqual([{ first: '2000-01', last: '2000-12' }]);
+    expect(await figures()).toEqual(before);
+    expect(await engine.query(`SELECT count(*) AS n FROM facts`)).toEqual(facts);
+    const report = await load('ledger.csv', csvBytes());
+    expect(report.rejected).toEqual(EXPECTED);
+    expect(await figures()).toEqual(before);
   });
 
   it('Arrow IPC: the same report and the same figures', async () => {
