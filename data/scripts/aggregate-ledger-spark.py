@@ -237,7 +237,8 @@ def read_ledger(spark, args):
         raw = spark.read.parquet(args.ledger)
         header = raw.columns
     else:
-        first = spark.read.option('encoding', args.encoding).text(args.ledger).first()
+        # The header line as text (the names are ASCII in UTF-8 and GB18030 alike; a BOM is dropped below).
+        first = spark.read.text(args.ledger).first()
         if first is None:
             raise JobError(f'{args.ledger}: empty')
         header = next(csv.reader([first[0]]))

@@ -13,7 +13,7 @@
 import { DuckDBInstance } from '@duckdb/node-api';
 import { tableFromArrays, tableToIPC } from 'apache-arrow';
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -125,7 +125,9 @@ function nativeCsv(ledger: string, out: string): string {
 beforeAll(async () => {
   tmp = mkdtempSync(path.join(tmpdir(), 'ledger-spark-'));
   javaVersion();
-  const fixture = path.join(REPO, 'tests', 'fixtures', 'ledger', 'ledger-small.csv');
+  // Copied under a name with a comma and a space: the source column then needs quoting, as PapaParse quotes it.
+  const fixture = path.join(tmp, 'ledger small, 2022.csv');
+  copyFileSync(path.join(REPO, 'tests', 'fixtures', 'ledger', 'ledger-small.csv'), fixture);
   const typing = path.join(REPO, 'tests', 'fixtures', 'ledger', 'ledger-typing.csv');
   const big = path.join(tmp, 'ledger-100k.csv');
   await writeLedger({ rows: 100_000, seed: 18, year: 2023, out: big });
@@ -187,6 +189,8 @@ describe('the references agree before Spark is compared with them', () => {
       expect(readFigs(i.native!), i.label).toEqual(i.wasm.figures);
     }
     expect(inputs.big!.wasm.figures.length).toBeGreaterThan(1000);
+    // The fixture's copy is named so that its source must be quoted in actuals.csv.
+    expect(readFileSync(inputs.fixture!.native!, 'utf8')).toContain(',"ledger: ledger small, 2022.csv"\n');
   });
 
   it('the Arrow copy of the awkward fixture is read as text: blank dates are no dates there', () => {
