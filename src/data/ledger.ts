@@ -116,7 +116,8 @@ export async function loadLedger(
   const { onProgress, signal } = opts;
   if (input.size > MAX_LEDGER_BYTES)
     throw new LedgerError('too_large', `${input.name}: ${(input.size / 1024 ** 3).toFixed(2)} GB is more than this browser tab can hold (${MAX_LEDGER_BYTES / 1024 ** 3} GB)`);
-  if (!opts.dryRun) await warming;
+  // A load waits for a warm-up in flight, and once one has begun no warm-up starts (nor is needed).
+  if (!opts.dryRun) await (warming ??= Promise.resolve());
   await ensureSchema(engine);
   const rules = await readRules(engine);
   if (rules.length === 0) throw new LedgerError('no_rules', 'no indicator in indicators.csv has a ledger_rule');
@@ -473,7 +474,7 @@ async function readRules(engine: SqlEngine): Promise<LedgerRule[]> {
     .filter((r): r is LedgerRule => r != null);
 }
 
-/** The warm-up, once per page; a load waits for it, so that their statements never interleave. */
+/** The warm-up, at most once per page and never after a load has begun, so that their statements never interleave. */
 let warming: Promise<void> | null = null;
 
 /**
