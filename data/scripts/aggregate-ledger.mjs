@@ -39,10 +39,9 @@ export async function aggregateLedger({ ledger, indicators, areas }) {
   const type = (n) => (DATES.includes(n) ? 'DATE' : 'VARCHAR');
   const cols = positional.map((p) => `'${p}': '${type(p)}'`).join(', ');
   const col = (n) => (positional.includes(n) ? n : `CAST(NULL AS ${type(n)}) AS ${n}`);
-  const illustrative = positional.includes('source') ? `coalesce(source ILIKE 'illustrative%' OR source LIKE '示例%', false)` : 'false';
   // As the browser reads it (src/data/ledger/read-csv.ts): dates typed by the reader, rows whose dates do
   // not parse set aside; then the shared files.
-  await run(`CREATE TEMP VIEW ledger_typed AS SELECT ${COLUMNS.filter((n) => n !== 'source').map(col).join(', ')}, ${illustrative} AS illustrative
+  await run(`CREATE TEMP VIEW ledger_typed AS SELECT ${COLUMNS.map(col).join(', ')}, CAST(NULL AS BIGINT) AS row_no
     FROM read_csv(${quote(resolve(ledger))}, auto_detect = false, header = true, delim = ',', quote = '"', escape = '"',
       columns = {${cols}}, dateformat = '%Y-%m-%d', store_rejects = true, strict_mode = false, null_padding = true)`);
   await run(`CREATE TABLE known_areas AS SELECT area_code FROM read_csv(${quote(resolve(areas))}, header = true, all_varchar = true)`);

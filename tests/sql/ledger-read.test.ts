@@ -5,11 +5,11 @@
  * the same figures. Expected lines are counted by hand from the text below.
  */
 import { tableFromArrays, tableToIPC } from 'apache-arrow';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { createNodeEngine } from '../../src/data/node-engine';
 import { folderFiles } from '../helpers/fixtures';
 import { loadFolder } from '../../src/data/ingest/commit';
-import { loadLedger, type LedgerProgress, type LedgerReport } from '../../src/data/ledger/load-ledger';
+import { loadLedger, warmLedger, type LedgerProgress, type LedgerReport } from '../../src/data/ledger/load-ledger';
 import { lineOfKeptRow } from '../../src/data/ledger/report';
 import type { SqlEngine } from '../../src/data/engine';
 
@@ -90,6 +90,26 @@ describe('reading a ledger', () => {
       expect(parsed.at(-1)).toMatchObject({ bytes: bytes.byteLength, rows: 8 });
       expect(seen.some((p) => p.phase === 'read')).toBe(false);
     }
+  });
+
+  it('the warm-up runs the whole path and keeps nothing, once, and never once a load has begun', async () => {
+    await load('ledger.csv', csvBytes());
+    const before = await figures();
+    const facts = await engine.query(`SELECT count(*) AS n FROM facts`);
+    const calendar = () => engine.query(`SELECT min(period) AS first, max(period) AS last FROM calendar`);
+    // This module has loaded ledgers already: a warm-up now would only get in a load's way.
+    await warmLedger(engine);
+    expect(await calendar()).toEqual([{ first: '2022-01', last: '2022-12' }]);
+    // A page that has loaded none yet (a fresh module): it goes as far as the figures, in its own year.
+    vi.resetModules();
+    const fresh = await import('../../src/data/ledger/load-ledger');
+    await fresh.warmLedger(engine);
+    expect(await calendar()).toEqual([{ first: '2000-01', last: '2000-12' }]);
+    expect(await figures()).toEqual(before);
+    expect(await engine.query(`SELECT count(*) AS n FROM facts`)).toEqual(facts);
+    const report = await fresh.loadLedger(engine, { name: 'ledger.csv', size: csvBytes().byteLength, read: async () => csvBytes() });
+    expect(report.rejected).toEqual(EXPECTED);
+    expect(await figures()).toEqual(before);
   });
 
   it('Arrow IPC: the same report and the same figures', async () => {

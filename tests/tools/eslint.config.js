@@ -25,7 +25,7 @@ const layers = [
 export default tseslint.config(
   // This file lives in tests/tools/ to keep the repository's top level short; patterns are relative to the root.
   { basePath: '../..' },
-  { ignores: ['dist/', 'node_modules/', 'tests/artifacts/', 'coverage/'] },
+  { ignores: ['dist/', 'node_modules/', 'tests/artifacts/', 'coverage/', '.venv-spark/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -4,10 +4,9 @@
  * date sets its row aside, as the CSV reader does.
  */
 import type { SqlEngine } from '../engine';
-import { illustrativeSql } from '../ingest/rules';
 import { arrowStream } from '../ingest/stage-arrow';
 import type { SetAside } from './report';
-import { DATE_COLUMNS, LEDGER_COLUMNS, mapHeader, positionalNames, storeRows } from './typed';
+import { DATE_COLUMNS, LEDGER_COLUMNS, mapHeader, positionalNames, ROW_NO, storeRows } from './typed';
 
 /**
  * Arrow IPC: DuckDB reads it; columns are taken by position, so their names never reach SQL. A
@@ -32,13 +31,12 @@ export async function readArrowLedger(engine: SqlEngine, file: string, bytes: Ui
       .join(' OR ');
     await engine.exec(
       `CREATE OR REPLACE TEMP TABLE ledger_arrow_typed AS
-       SELECT ${LEDGER_COLUMNS.filter((c) => c !== 'source').map((c) => `${DATE_COLUMNS.has(c) ? date(c) : text(c)} AS ${c}`).join(', ')},
-              ${has('source') ? illustrativeSql(text('source')) : 'false'} AS illustrative,
+       SELECT ${LEDGER_COLUMNS.map((c) => `${DATE_COLUMNS.has(c) ? date(c) : text(c)} AS ${c}`).join(', ')},
               ${badDate || 'false'} AS bad_date
        FROM ledger_arrow;`,
     );
     const bad = await engine.query<{ line: number }>(`SELECT CAST(rowid + 2 AS INTEGER) AS line FROM ledger_arrow_typed WHERE bad_date ORDER BY rowid`);
-    await storeRows(engine, `SELECT * EXCLUDE (bad_date) FROM ledger_arrow_typed WHERE NOT bad_date`);
+    await storeRows(engine, `SELECT * EXCLUDE (bad_date), ${ROW_NO} AS row_no FROM ledger_arrow_typed WHERE NOT bad_date`);
     return { lines: bad.map((b) => Number(b.line)), reasons: new Map(bad.map((b) => [Number(b.line), 'bad_date'])) };
   } finally {
     await engine.exec(`DROP TABLE IF EXISTS ledger_arrow; DROP TABLE IF EXISTS ledger_arrow_typed;`);

@@ -6,10 +6,9 @@
 import type { SqlEngine } from '../engine';
 import { readCsvSql } from '../ingest/csv-reader';
 import { decodeBytes, splitHeader } from '../ingest/csv-text';
-import { illustrativeSql } from '../ingest/rules';
 import { freshName } from '../sql-name';
 import type { RejectReason, SetAside } from './report';
-import { DATE_COLUMNS, LEDGER_COLUMNS, mapHeader, positionalNames, storeRows } from './typed';
+import { DATE_COLUMNS, LEDGER_COLUMNS, mapHeader, positionalNames, ROW_NO, storeRows } from './typed';
 
 const firstLine = (bytes: Uint8Array): string => {
   const head = bytes.subarray(0, Math.min(bytes.length, 64 * 1024));
@@ -43,7 +42,7 @@ export async function readCsvLedger(engine: SqlEngine, file: string, bytes: Uint
   const fname = freshName('ledger_upload');
   await engine.registerBuffer(fname, data);
   try {
-    const lines = await storeCsvPart(engine, fname, positional, false);
+    const lines = await storeCsvPart(engine, fname, positional, false, 0);
     return { lines: lines.map((l) => l.line), reasons: new Map(lines.map((l) => [l.line, l.reason])) };
   } finally {
     await engine.dropFile(fname);
@@ -52,21 +51,21 @@ export async function readCsvLedger(engine: SqlEngine, file: string, bytes: Uint
 
 /**
  * One CSV file (a whole ledger, or a part of one with the header line put in front) through
- * read_csv and clean.sql into ledger_rows. Returns the lines the reader set aside, as lines of that
- * file, and how many rows it kept.
+ * read_csv and clean.sql into ledger_rows, its rows numbered from `firstRowNo` (the rows kept before
+ * it). Returns the lines the reader set aside, as lines of that file.
  */
 async function storeCsvPart(
   engine: SqlEngine,
   fname: string,
   positional: string[],
   append: boolean,
+  firstRowNo: number,
 ): Promise<{ line: number; reason: RejectReason }[]> {
   const col = (c: string) => (positional.includes(c) ? c : `CAST(NULL AS ${DATE_COLUMNS.has(c) ? 'DATE' : 'VARCHAR'}) AS ${c}`);
   await engine.exec(`DROP TABLE IF EXISTS ledger_reject_errors; DROP TABLE IF EXISTS ledger_reject_scans;`);
   await storeRows(
     engine,
-    `SELECT ${LEDGER_COLUMNS.filter((c) => c !== 'source').map(col).join(', ')},
-            ${positional.includes('source') ? illustrativeSql('source') : 'false'} AS illustrative
+    `SELECT ${LEDGER_COLUMNS.map(col).join(', ')}, ${ROW_NO} + ${firstRowNo} AS row_no
      FROM ${readCsvSql(
        fname,
        positional.map((c) => [c, DATE_COLUMNS.has(c) ? 'DATE' : 'VARCHAR'] as const),
@@ -126,7 +125,7 @@ export async function readCsvLedgerInParts(
     const fname = freshName('ledger_part');
     await registerBlob(fname, part);
     try {
-      const lines = await storeCsvPart(engine, fname, positional, i > 0);
+      const lines = await storeCsvPart(engine, fname, positional, i > 0, kept);
       const [{ n = 0 } = {}] = await engine.query<{ n: number }>(`SELECT count(*) AS n FROM ledger_rows`);
       const keptHere = Number(n) - kept;
       kept = Number(n);

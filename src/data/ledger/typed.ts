@@ -30,6 +30,9 @@ export function positionalNames(header: string[], file: string): string[] {
   return positionalColumns(header, LEDGER_COLUMNS);
 }
 
+/** The kept rows numbered in the order read (0-based), before clean.sql's joins reorder them: the report's lines. */
+export const ROW_NO = 'ROW_NUMBER() OVER () - 1';
+
 /** ledger_typed (the view clean.sql reads) over the reader's columns, then ledger_rows from clean.sql. */
 export async function storeRows(engine: SqlEngine, typedSelect: string, append = false): Promise<void> {
   await engine.exec(
