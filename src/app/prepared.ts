@@ -17,7 +17,7 @@ import type { JudgedYear } from '../data/model';
 import { TABLE_ORDER, type TableName } from '../data/ingest/tables';
 import { defaultYear, resolveAsOf, yearsWithTargets } from '../domain/resolve';
 import type { Catalog } from '../domain/types';
-import { catalogQuery, judgedYearQuery, seriesQuery, type ReadScope } from './reads';
+import { areasWithDataQuery, catalogQuery, judgedYearQuery, seriesQuery, type ReadScope } from './reads';
 
 /** Where the build writes the bundled folder's prepared results, beside its tables. */
 export const PREPARED_FILE = 'prepared.json';
@@ -46,7 +46,8 @@ const runRead = async <T>(reads: PreparedRead[], o: { queryKey: QueryKey; queryF
 /**
  * The reads the first screens make on the folder loaded in `engine`, at the data's own as-of month:
  * the catalog, every year's judgement (targets, inherited targets, districts: what the wall pages,
- * the map and the analyst's table show) and each target's months (the wall's cumulative lines).
+ * the map and the analyst's table show), the areas with figures that year (the analyst's area
+ * picker) and each target's months (the wall's cumulative lines).
  */
 export async function firstScreenReads(engine: SqlEngine, data: string | null): Promise<{ revision: number; reads: PreparedRead[] }> {
   const reads: PreparedRead[] = [];
@@ -57,6 +58,7 @@ export async function firstScreenReads(engine: SqlEngine, data: string | null): 
   const years = new Set([...yearsWithTargets(catalog.targets).map((y) => y.year), defaultYear(asOf, catalog.targets)]);
   for (const year of [...years].sort()) {
     const judged = await runRead<JudgedYear>(reads, judgedYearQuery(scope, year, asOf));
+    await runRead(reads, areasWithDataQuery(scope, year));
     for (const j of judged?.all ?? []) await runRead(reads, seriesQuery(scope, j, asOf));
   }
   return { revision: catalog.revision, reads };

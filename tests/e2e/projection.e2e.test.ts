@@ -194,24 +194,37 @@ describe('what the reader sees', () => {
         tds
           .filter((td) => (td as HTMLElement).offsetWidth > 0)
           .map((td) => td.getAttribute('data-col'))
-          .filter((c) => c === 'projected' || c === 'projected_status' || c === 'needed'),
+          .filter((c): c is string => c === 'projected' || c === 'projected_status' || c === 'needed'),
       );
     const ref = ofYear(projectAll(folder, '2024-09'));
-    for (const [viewport, want] of [
-      [{ width: 2560, height: 1440 }, ['projected', 'projected_status', 'needed']],
-      [{ width: 1920, height: 1080 }, ['projected_status', 'needed']],
-      [{ width: 1366, height: 768 }, []],
-    ] as const) {
+    // Folding order: the figure first, then what each month must bring, the outlook last; narrower shows no more.
+    const ORDER = ['projected', 'needed', 'projected_status'];
+    const seen: string[][] = [];
+    for (const viewport of [
+      { width: 2560, height: 1440 },
+      { width: 1920, height: 1080 },
+      { width: 1366, height: 768 },
+    ]) {
       await withPage(
         '',
         async (page) => {
           await page.waitForSelector('tr[data-kpi]');
-          expect(await shown(page), `${viewport.width}×${viewport.height}`).toEqual(want);
+          const cols = await shown(page);
+          const where = `${viewport.width}×${viewport.height}: ${cols.join(', ')}`;
+          // What is shown is always the last ones of the folding order.
+          expect(ORDER.slice(ORDER.length - cols.length).sort(), where).toEqual([...cols].sort());
+          seen.push(cols);
           expect(projectionMismatches(await readProjections(page), ref)).toEqual([]);
         },
         viewport,
       );
     }
+    // A wide screen shows the outlook and what each month needs; a laptop keeps at most the outlook (the
+    // rest is in the row's detail), and only while the table still fits (analyst-layout tests).
+    expect(seen[0]!.length).toBeGreaterThanOrEqual(2);
+    expect(seen[0]!.length).toBeGreaterThanOrEqual(seen[1]!.length);
+    expect(seen[1]!.length).toBeGreaterThanOrEqual(seen[2]!.length);
+    expect(seen[2]!.length).toBeLessThanOrEqual(1);
   });
 
   it('sorts by needed per month (largest first, none last) and by the projection', async () => {
@@ -303,8 +316,19 @@ describe('what the reader sees', () => {
       const cap = ref.get('pj-03-city-layoffs-cap')!;
       expect(got.get('pj-03-city-layoffs-cap')).toContain(`后续每月不超过${Math.floor(cap.needed! + 1e-9)}人`);
       expect(got.get('pj-04-city-assist-rate')).toContain(`${ref.get('pj-04-city-assist-rate')!.projected!.toFixed(1)}%`);
-      // Met now, projected to miss: it is listed under what needs attention.
-      expect(await page.$$eval('section', (ss) => ss.findIndex((s) => s.querySelector('[data-briefing-target="pj-03-city-layoffs-cap"]')))).toBe(0);
+      // Met now, projected to miss: it is listed with what needs attention, ahead of every target that does not.
+      const running = await page.$$eval('[data-section="running"] [data-briefing-target]', (els) =>
+        els.map((el) => ({
+          id: el.getAttribute('data-briefing-target')!,
+          attention: ['missed', 'behind'].includes(el.getAttribute('data-status')!) || el.querySelector('[data-briefing-projection="missed"]') != null,
+        })),
+      );
+      const at = running.findIndex((r) => r.id === 'pj-03-city-layoffs-cap');
+      expect(at).toBeGreaterThan(-1);
+      expect(running[at]!.attention).toBe(true);
+      const firstCalm = running.findIndex((r) => !r.attention);
+      expect(firstCalm === -1 || at < firstCalm, JSON.stringify(running)).toBe(true);
+      expect(running.slice(firstCalm === -1 ? running.length : firstCalm).every((r) => !r.attention)).toBe(true);
     });
     await withPage('view=briefing&lang=en', async (page) => {
       await page.waitForSelector('[data-briefing-summary]');
