@@ -69,7 +69,9 @@ export function buildMonthlyOption(points: readonly SeriesPoint[], opts: Monthly
     xAxis: {
       type: 'category',
       data: months,
-      axisLabel: { color: theme.muted, fontSize: f * 0.85 },
+      // The first month's label starts at its month and the last ends at it, so neither runs under
+      // the value axis's labels nor past the chart's edge in a narrow panel.
+      axisLabel: { color: theme.muted, fontSize: f * 0.85, alignMinLabel: 'left', alignMaxLabel: 'right' },
       axisLine: { lineStyle: { color: theme.grid } },
     },
     yAxis: {

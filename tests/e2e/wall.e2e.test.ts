@@ -1171,7 +1171,7 @@ describe('the wall tells one true story', () => {
             const want = SEVERITY.filter((s) => story.counts[s] > 0).map((s) => [s, story.counts[s]]);
             if (JSON.stringify(shown) !== JSON.stringify(want))
               problems.push(`${year} ${id}: story ${JSON.stringify(shown)}, expected ${JSON.stringify(want)} (worst first)`);
-            const rank = await page.getAttribute('[data-status-line="district"] [data-rank]', 'data-rank');
+            const rank = (await (await page.$('[data-status-line="district"] [data-rank]'))?.getAttribute('data-rank')) ?? null;
             const place = ranked.findIndex((s) => s.code === code) + 1;
             const tiedAbove =
               ranked.findIndex((s) => s.onCourse * story.total === story.onCourse * s.total && s.shortfall === story.shortfall) +
