@@ -17,7 +17,15 @@ import {
 } from '../helpers/reference-judge';
 import { loadFolder } from '../../src/data/ingest/commit';
 import { loadLedger } from '../../src/data/ledger/load-ledger';
-import { fetchComponents, judgeYear, monthlySeries, priorYearSeries, readCatalog, type JudgedYear } from '../../src/data/model';
+import {
+  fetchComponents,
+  judgeYear,
+  ledgerFigures,
+  monthlySeries,
+  priorYearSeries,
+  readCatalog,
+  type JudgedYear,
+} from '../../src/data/model';
 import { resolveAsOf } from '../../src/domain/resolve';
 import type { Catalog, DistrictSummary } from '../../src/domain/types';
 import type { SqlEngine } from '../../src/data/engine';
@@ -101,6 +109,8 @@ describe('the items a district is judged on', () => {
     // District one: the cap met (40 ≤ 50), d1-flow on track (60 ≥ pace 50), the zone's 6 ≥ pace 5, the floor met.
     expect(district('900001').status).toBe('on_track');
     expect(district('900001').behind).toBe(false);
+    // The zone's June figure is illustrative: so is district one's summary, not district two's.
+    expect([district('900001').illustrative, district('900002').illustrative]).toEqual([true, false]);
   });
 
   it('score each item against its pace, capped at 150, and average them', () => {
@@ -158,6 +168,7 @@ describe('the as-of month when a ledger runs past actuals.csv', () => {
   it('is the latest month of the combined figures, the ledger’s', async () => {
     // actuals.csv ends in 2024-06; the ledger's one case is employed on 2024-09-15 → a flow row for 2024-09.
     expect(catalog.latestIdx).toBe(JUNE);
+    expect([catalog.actualRows, catalog.illustrativeRows]).toEqual([30, 1]); // the 30 lines of actuals.csv, one illustrative
     const ledger =
       'case_id,area_code,group,registered_on,employed_on,exited_on,followed_up_on,source\nk1,900001,hardship,2024-07-01,2024-09-15,,,fixture\n';
     const file = text('ledger.csv', ledger);
@@ -166,5 +177,9 @@ describe('the as-of month when a ledger runs past actuals.csv', () => {
     const after = await readCatalog(engine);
     expect(after.latestIdx).toBe(m(2024, 9));
     expect(resolveAsOf(null, after.latestIdx, after.targets)).toBe(m(2024, 9));
+    expect([after.actualRows, after.illustrativeRows]).toEqual([31, 1]); // and the ledger's one figure
+    expect(await ledgerFigures(engine)).toEqual([
+      { indicator_id: 'emp', area_code: '900001', period: '2024-09', value: 1, numerator: null, denominator: null },
+    ]);
   });
 });
