@@ -9,7 +9,7 @@ export default {
   mutate: ['src/domain/**/*.ts', 'src/data/queries.ts'],
   ignorePatterns: ['dist', 'tests/artifacts', 'tests/e2e', 'tests/bench', 'tests/screenshots', 'public'],
   concurrency: 2,
-  timeoutMS: 30000,
+  timeoutMS: 10000,
   reporters: ['clear-text', 'progress', 'html', 'json'],
   htmlReporter: { fileName: 'tests/artifacts/mutation/index.html' },
   jsonReporter: { fileName: 'tests/artifacts/mutation/mutation.json' },

@@ -1,23 +1,20 @@
 /**
- * The tests `npm run test:mutation` runs against each mutant: the pure unit tests, and the SQL tests
- * that judge targets and districts in DuckDB-WASM (what kills mutants of the rules and of
- * src/data/queries.ts). The load, ledger and bad-input suites are left out: they test ingest, not
- * the mutated files, and would triple the run.
+ * The tests `npm run test:mutation` runs against each mutant: the unit tests of the rules and the
+ * query builders, and one SQL test that judges a small hand-checked fixture in DuckDB-WASM (what
+ * kills mutants of src/data/queries.ts and of rules only SQL reaches). Left out: tests that never
+ * reach the mutated files (ingest, ledger, server, charts, i18n) and the slower SQL suites. A mutant
+ * of a module-level constant reruns every test here that imports it, so together they stay quick.
  */
-import { defineConfig, mergeConfig } from 'vitest/config';
+import { defineConfig } from 'vitest/config';
 import base from '../vitest.config';
 
-export default mergeConfig(
-  base,
-  defineConfig({
-    test: {
-      include: [
-        'tests/unit/**/*.test.ts',
-        'tests/sql/actuals.test.ts',
-        'tests/sql/judge-year.test.ts',
-        'tests/sql/districts.test.ts',
-        'tests/sql/as-of.test.ts',
-      ],
-    },
-  }),
-);
+export default defineConfig({
+  ...base,
+  test: {
+    ...base.test,
+    include: [
+      'tests/unit/{judge,binding,status,privacy,allocation,analysis,format,resolve-areas,period-format,queries,palette}.test.ts',
+      'tests/sql/districts.test.ts',
+    ],
+  },
+});
