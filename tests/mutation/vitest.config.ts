@@ -1,9 +1,7 @@
 /**
- * The tests `npm run test:mutation` runs against each mutant: the unit tests of the rules and the
- * query builders, and one SQL test that judges a small hand-checked fixture in DuckDB-WASM (what
- * kills mutants of src/data/queries.ts and of rules only SQL reaches). Left out: tests that never
- * reach the mutated files (ingest, ledger, server, charts, i18n) and the slower SQL suites. A mutant
- * of a module-level constant reruns every test here that imports it, so together they stay quick.
+ * The tests `npm run test:mutation` runs against each mutant of src/domain/: the unit tests of the
+ * rules (pure, a few hundred milliseconds a mutant). Tests that never reach the domain (ingest,
+ * ledger, server, charts, i18n) are left out, and so is SQL: see vitest.sql.config.ts.
  */
 import { defineConfig } from 'vitest/config';
 import base from '../vitest.config';
@@ -14,7 +12,8 @@ export default defineConfig({
     ...base.test,
     include: [
       'tests/unit/{judge,binding,status,privacy,allocation,analysis,format,resolve-areas,period-format,queries,palette}.test.ts',
-      'tests/sql/districts.test.ts',
     ],
+    // Modules load once per worker, not once per test file: Stryker switches mutants at run time.
+    isolate: false,
   },
 });

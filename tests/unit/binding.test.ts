@@ -292,3 +292,19 @@ describe('summariseArea', () => {
     });
   });
 });
+
+describe('inheritedTargets on an odd tree', () => {
+  it('a target whose indicator is unknown is not inherited (and does not throw)', () => {
+    expect(ids(inheritedTargets(at('D2'), [target('c-unknown', 'nope', 'C')], lookups))).toEqual([]);
+  });
+  it('a loop in the tree ends; ten ancestors are searched, not eleven', () => {
+    const loop = [area('A', 'district', 'B'), area('B', 'district', 'A')];
+    const loopLookups = { ...lookups, areas: loop, areaByCode: new Map(loop.map((a) => [a.areaCode, a])) };
+    expect(ids(inheritedTargets(loop[0]!, [target('b-rate', 'rate_a', 'B')], loopLookups))).toEqual(['b-rate']);
+    const chain = Array.from({ length: 12 }, (_, i) => area(`L${i}`, 'town', i === 0 ? null : `L${i - 1}`));
+    const chainLookups = { ...lookups, areas: chain, areaByCode: new Map(chain.map((a) => [a.areaCode, a])) };
+    const top = [target('l0-rate', 'rate_a', 'L0')];
+    expect(ids(inheritedTargets(chain[10]!, top, chainLookups))).toEqual(['l0-rate']); // L0 is the 10th ancestor of L10
+    expect(ids(inheritedTargets(chain[11]!, top, chainLookups))).toEqual([]); // and the 11th of L11
+  });
+});

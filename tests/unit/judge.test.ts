@@ -353,3 +353,14 @@ describe('pace and judgement at the edges of the year', () => {
     expect(actualOf('rate', comps({ numerator: 3, denominator: 4, value: 99 }))).toBe(75);
   });
 });
+
+describe('tolerances at their edge', () => {
+  it('`=` and `~` accept a difference of exactly the tolerance', () => {
+    expect(satisfies(1e-9, '=', 0)).toBe(true);
+    expect(satisfies(1e-9, '~', 0)).toBe(true);
+    expect(satisfies(-1e-9, '~', 0)).toBe(true);
+  });
+  it('no actual, no pace attainment, whatever else is known', () => {
+    expect(paceAdjustedAttainment({ actual: null, expected: null, target: 100, attainment: 50 }, '>=')).toBeNull();
+  });
+});
