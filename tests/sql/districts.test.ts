@@ -5,7 +5,7 @@
  * tests/helpers/reference-judge.ts too: never against the code under test.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createNodeEngine } from '../helpers/node-engine';
+import { createNodeEngine } from '../../src/data/node-engine';
 import { folderFiles, text } from '../helpers/fixtures';
 import {
   actualAt,
@@ -113,14 +113,15 @@ describe('the items a district is judged on', () => {
     expect([district('900001').illustrative, district('900002').illustrative]).toEqual([true, false]);
   });
 
-  it('score each item against its pace, capped at 150, and average them', () => {
-    // District two: d2-flow 200 against its June pace 120 × 6/12 = 60 → 333.3, capped at 150;
-    // the floor 85 ÷ 90 → 94.44; d2-level 50 ÷ 100 → 50. Mean (150 + 94.44 + 50) / 3 = 98.15.
+  it('give the share met or on track and the furthest-behind item’s shortfall', () => {
+    // District two: d2-flow 200 against its June pace 120 × 6/12 = 60 → 333.3; d2-level 50 ÷ 100 → 50,
+    // the furthest behind: shortfall 100 − 50 = 50; one of three met or on track.
     expect(item('900002', 'd2-flow').paceAttainment).toBeCloseTo((200 / 60) * 100, 9);
-    expect(district('900002').score).toBeCloseTo((150 + (85 / 90) * 100 + 50) / 3, 9);
-    // District one: the cap 50 ÷ 40 → 125; d1-flow 60 ÷ pace 50 → 120; the zone 6 ÷ 5 → 120; the floor 95 ÷ 90.
+    expect([district('900002').shortfall, district('900002').share]).toEqual([50, 1 / 3]);
+    // District one: the cap 50 ÷ 40 → 125; d1-flow 60 ÷ pace 50 → 120; the zone 6 ÷ 5 → 120; the floor 95 ÷ 90:
+    // nothing below pace, all four met or on track.
     expect(item('900001', 'd1-cap').paceAttainment).toBe(125);
-    expect(district('900001').score).toBeCloseTo((125 + 120 + 120 + (95 / 90) * 100) / 4, 9);
+    expect([district('900001').shortfall, district('900001').share]).toEqual([0, 1]);
   });
 
   it('judge every target and every inherited one as the independent reference does', () => {
@@ -155,10 +156,10 @@ describe('monthly series', () => {
     expect(s.map((p) => p.actual)).toEqual([10, 20, 30, 40, 50, 60]);
     expect(s.map((p) => p.expected)).toEqual([1, 2, 3, 4, 5, 6].map((k) => (100 * k) / 12));
   });
-  it('last year: the same months of 2023, not shifted (1, 1+2, … to June: 21; July’s 7 is not read)', async () => {
-    const s = await priorYearSeries(engine, d1Flow(), JUNE);
-    expect(s.map((p) => p.period)).toEqual(['2023-01', '2023-02', '2023-03', '2023-04', '2023-05', '2023-06']);
-    expect(s.map((p) => p.actual)).toEqual([1, 3, 6, 10, 15, 21]);
+  it('last year: the months of 2023 to the due month, not shifted (1, 1+2, … 28 by July, no rows after it)', async () => {
+    const s = await priorYearSeries(engine, d1Flow());
+    expect(s.map((p) => p.period)).toEqual(Array.from({ length: 12 }, (_, i) => `2023-${String(i + 1).padStart(2, '0')}`));
+    expect(s.map((p) => p.actual)).toEqual([1, 3, 6, 10, 15, 21, 28, 28, 28, 28, 28, 28]);
     expect(s.map((p) => p.actual)).toEqual(s.map((p) => actualAt(ref, 'fl', '900001', 2023, monthIndex(p.period))));
     expect(s.every((p) => p.expected == null)).toBe(true);
   });
