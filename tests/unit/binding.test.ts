@@ -185,6 +185,7 @@ describe('judgeInherited: a floor judged for the area below, on its own figures'
     judgement: judgement({ judgedAt: '2024-03', actual: 91, target: 88, status: 'met', attainment: (91 / 88) * 100 }),
     components: comps(91, 100),
     baseline: comps(88, 100),
+    projection: null,
   };
   it('a floor due in March, as of June, is judged at March and missed when short of it', () => {
     const j = judgeInherited(parent, at('D2'), comps(85, 100), m(2024, 6));
@@ -279,6 +280,7 @@ describe('summariseArea', () => {
       judgement: judgement({ actual: 500, target: 1200, expected: 600, status: 'met', attainment: 240 }),
       components: null,
       baseline: null,
+      projection: null,
     };
     // A cap of 1200: 500 against the June pace of 600 → 600 ÷ 500 = 120.
     expect(ownItem(j)).toEqual({
