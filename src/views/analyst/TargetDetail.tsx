@@ -71,7 +71,8 @@ export function TargetDetail({ judged, onArea }: { judged: JudgedTarget; onArea:
           <div>
             <dt>{i18n.t('judgedAt')}</dt>
             <dd>
-              {judgement.judgedAt}（{i18n.t('dueDate')} {target.dueDate}）
+              {judgement.judgedAt}
+              {lang === 'zh' ? `（${i18n.t('dueDate')} ${target.dueDate}）` : ` (${i18n.t('dueDate')} ${target.dueDate})`}
             </dd>
           </div>
           <div>
