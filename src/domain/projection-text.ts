@@ -60,8 +60,10 @@ function gapWords(p: Projection, target: number | null, comparator: Comparator, 
   if (gap == null) return null;
   const amount = formatGap(Math.abs(gap), unit, lang).replace(/^\+/, '');
   const zh = lang === 'zh';
-  if (isCap(comparator)) return zh ? `${gap > 0 ? '低于上限' : '超出上限'}${amount}` : `${amount} ${gap > 0 ? 'under' : 'over'} the cap`;
-  const side = Math.abs(gap) < 1e-9 ? (zh ? '与目标持平' : 'level with the target') : zh ? `${gap > 0 ? '高于' : '低于'}目标${amount}` : `${amount} ${gap > 0 ? 'above' : 'below'} target`;
+  // Level first, for caps too (as analysis.ts says it): a figure at its cap is not over it.
+  const level = Math.abs(gap) < 1e-9;
+  if (isCap(comparator) && !level) return zh ? `${gap > 0 ? '低于上限' : '超出上限'}${amount}` : `${amount} ${gap > 0 ? 'under' : 'over'} the cap`;
+  const side = level ? (zh ? '与目标持平' : 'level with the target') : zh ? `${gap > 0 ? '高于' : '低于'}目标${amount}` : `${amount} ${gap > 0 ? 'above' : 'below'} target`;
   if ((comparator !== '~' && comparator !== '=') || p.status == null) return side;
   const verdict = p.status === 'met' ? (zh ? '预计达标' : 'projected to meet it') : zh ? '预计未达标' : 'projected to miss it';
   return `${side}${zh ? '，' : ', '}${verdict}`;

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { estimateMeasure, wrapText } from '../../src/charts/wrap-text';
-import { breakGrades, breakPieces, unbreakable } from '../../src/domain/label-breaks';
+import { breakGrades, breakPieces, SHORT_BRACKET, unbreakable } from '../../src/domain/label-breaks';
 
 const EM = 20;
 const measure = estimateMeasure(EM);
@@ -78,5 +78,106 @@ describe('wrapText', () => {
   it('a piece wider than the line stays whole on a line of its own: text is never cut', () => {
     const lines = wrapText('（2024-01-23）', 2 * EM, measure);
     expect(lines).toEqual(['（2024-01-23）']);
+  });
+});
+
+/**
+ * Grades worked out by hand from the rule in label-breaks.ts's first comment. Where a grade depends
+ * on Chinese words (fair: between two words of two or more characters), the words are the
+ * platform's (Intl.Segmenter), checked first so that a different dictionary fails here, not below.
+ */
+describe('breakGrades, gap by gap', () => {
+  const N = 'never';
+  const L = 'last';
+  const F = 'fair';
+  const G = 'good';
+  const words = (text: string) => [...new Intl.Segmenter('zh', { granularity: 'word' }).segment(text)].map((s) => s.segment);
+
+  it('the words these cases rest on', () => {
+    expect(words('就业工作')).toEqual(['就业', '工作']);
+    expect(words('新招聘')).toEqual(['新', '招聘']);
+    expect(words('就业的工作')).toEqual(['就业', '的', '工作']);
+    expect(words('𠮷野家就业')).toEqual(['𠮷', '野家', '就业']);
+    expect(words('App就业')).toEqual(['App', '就业']);
+  });
+
+  it('one grade per character, the first never; nothing for no text', () => {
+    expect(breakGrades('')).toEqual([]);
+    expect(breakGrades('a')).toEqual([N]);
+    expect(SHORT_BRACKET).toBe(12);
+  });
+
+  it('Chinese: fair only between two words of two or more characters, else last resort', () => {
+    expect(breakGrades('就业工作')).toEqual([N, L, F, L]);
+    // 新 | 招聘: a one-character word is not a fair break.
+    expect(breakGrades('新招聘')).toEqual([N, L, L]);
+    // 的 is a one-character word: before it last resort, after it good.
+    expect(breakGrades('就业的工作')).toEqual([N, L, L, G, L]);
+  });
+
+  it('counts code points: a character outside the BMP is one character and words are placed right after it', () => {
+    // 𠮷 | 野家 | 就业: fair only between 野家 and 就业.
+    expect(breakGrades('𠮷野家就业')).toEqual([N, L, L, F, L]);
+    expect(breakGrades('😀就业工作')).toEqual([N, L, L, F, L]);
+  });
+
+  it('Latin and numbers: never inside, last resort next to Chinese, never between a number and what it counts', () => {
+    expect(breakGrades('App就业')).toEqual([N, N, N, L, L]);
+    expect(breakGrades('A/就')).toEqual([N, N, L]);
+    expect(breakGrades('A:就')).toEqual([N, N, L]);
+    expect(breakGrades('0号')).toEqual([N, N]);
+    expect(breakGrades('9号')).toEqual([N, N]);
+    expect(breakGrades('5%人')).toEqual([N, N, N]);
+    expect(breakGrades('2024-01-23')).toEqual(Array(10).fill(N));
+  });
+
+  it('spaces: good after one, never before one', () => {
+    expect(breakGrades('a b')).toEqual([N, N, G]);
+    expect(breakGrades('a  b')).toEqual([N, N, N, G]);
+    expect(breakGrades('ab 就业工作')).toEqual([N, N, N, G, L, F, L]);
+  });
+
+  it('a no-break space joins the words around it into one unit, up to the next space', () => {
+    expect(breakGrades('✕\u00a0未达标')).toEqual([N, N, N, N, N]);
+    expect(breakGrades('ab ✕\u00a0未达标')).toEqual([N, N, N, G, N, N, N, N]);
+    expect(breakGrades('✕\u00a0未达标 就业工作')).toEqual([N, N, N, N, N, N, G, L, F, L]);
+    expect(breakGrades(`1 ${unbreakable('Behind pace')}`)).toEqual([N, N, G, ...Array(10).fill(N)]);
+  });
+
+  it('good after a separator (· 的 、 ， ： ；), never before closing punctuation or ·', () => {
+    for (const sep of ['、', '，', '：', '；', '·']) expect(breakGrades(`就业${sep}工作`), sep).toEqual([N, L, N, G, L]);
+    for (const close of '）)]】〕》”’〉」』、，。：；！？,.;:!?%') expect(breakGrades(`就业${close}`), close).toEqual([N, L, N]);
+  });
+
+  it('good before an opening bracket, never after it', () => {
+    for (const open of '（([【〔《“‘〈「『') expect(breakGrades(`就业${open}工作`), open).toEqual([N, L, G, N, L]);
+  });
+
+  it('a bracketed qualifier of up to 12 characters never breaks inside, whichever brackets', () => {
+    const pairs = ['（）', '()', '[]', '【】', '〔〕', '《》', '“”', '「」', '『』', '〈〉'];
+    for (const [open, close] of pairs.map((p) => [...p]))
+      expect(breakGrades(`${open}a b${close}`), open).toEqual([N, N, N, N, N]);
+    // 12 characters, brackets included: whole; 13: breaks after its spaces; not closed: no qualifier.
+    expect(breakGrades('(ab cd efgh)')).toEqual(Array(12).fill(N));
+    expect(breakGrades('(ab cd efghi)')).toEqual([N, N, N, N, G, N, N, G, N, N, N, N, N]);
+    expect(breakGrades('(ab cd')).toEqual([N, N, N, N, G, N]);
+    // After other text: the gap before the bracket stays good.
+    expect(breakGrades('就业(ab cd efgh)')).toEqual([N, L, G, ...Array(11).fill(N)]);
+  });
+});
+
+describe('breakPieces and unbreakable, by hand', () => {
+  it('cuts at every gap of the grade asked for or better', () => {
+    // Grades of 'ab 就业工作': never never never good last fair last.
+    expect(breakPieces('ab 就业工作')).toEqual(['ab ', '就业', '工作']);
+    expect(breakPieces('ab 就业工作', 'good')).toEqual(['ab ', '就业工作']);
+    expect(breakPieces('ab 就业工作', 'last')).toEqual(['ab ', '就', '业', '工', '作']);
+    expect(breakPieces('就业')).toEqual(['就业']);
+    expect(breakPieces('')).toEqual([]);
+  });
+
+  it('joins words with no-break spaces', () => {
+    expect(unbreakable('! Behind pace')).toBe('!\u00a0Behind\u00a0pace');
+    expect(unbreakable('落后序时')).toBe('落后序时');
   });
 });

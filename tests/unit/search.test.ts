@@ -59,5 +59,25 @@ describe('search', () => {
   });
   it('folds text: NFKC, lower case, letters and digits only', () => {
     expect(foldSearchText('〔２０２３〕Ａ-b')).toBe('2023ab');
+    expect(foldSearchText('ＡＢＣ・就业 率！')).toBe('abc就业率');
+    expect(searchTerms('　沪就办　ＡＢ\t3号 ')).toEqual(['沪就办', 'ab', '3号']);
+    expect(searchTerms('〔〕 - ·')).toEqual([]);
+  });
+  it('no term spans two fields: the end of one and the start of the next are not found together', () => {
+    // Folded fields: …就业率 | employment…graduates | graduateassistance… | 沪就办20233号 | 十.
+    expect(find('就业率employment')).toBe(false);
+    expect(find('graduatesgraduate')).toBe(false);
+    expect(find('3号十')).toBe(false);
+    expect(find('3号 十')).toBe(true);
+  });
+  it('a missing English name, clause or owner adds no words of its own', () => {
+    const bare = { ...indicator, nameEn: null };
+    const t = { ...target, clause: null };
+    const findBare = (q: string) => matchesSearch(t, bare, searchTerms(q));
+    expect(findBare('帮扶就业率')).toBe(true);
+    expect(findBare('沪就办')).toBe(true);
+    expect(findBare('assisted')).toBe(false);
+    expect(findBare('十')).toBe(false);
+    for (const word of ['null', 'undefined', 'here', 'was']) expect(findBare(word), word).toBe(false);
   });
 });
