@@ -129,6 +129,9 @@ describe('breakGrades, gap by gap', () => {
     expect(breakGrades('9号')).toEqual([N, N]);
     expect(breakGrades('5%人')).toEqual([N, N, N]);
     expect(breakGrades('2024-01-23')).toEqual(Array(10).fill(N));
+    // Marks that are neither Chinese, nor a space, nor punctuation with a rule of its own: never between them.
+    expect(breakGrades('~5%')).toEqual([N, N, N]);
+    expect(breakGrades('✕✓')).toEqual([N, N]);
   });
 
   it('spaces: good after one, never before one', () => {
