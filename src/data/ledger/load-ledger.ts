@@ -172,7 +172,7 @@ async function deriveLedger(engine: SqlEngine, input: LedgerInput, opts: LedgerO
 
   await engine.exec(
     `CREATE OR REPLACE TEMP VIEW ledger_clean AS
-       SELECT case_id, area_code, case_group, registered_on, employed_on, exited_on, followed_up_on FROM ledger_rows WHERE problem IS NULL;
+       SELECT case_id, area_code, case_group, registered_on, employed_on, exited_on, followed_up_on, registration_order FROM ledger_rows WHERE problem IS NULL;
      CREATE OR REPLACE TEMP TABLE ledger_cases AS ${casesSql};
      DROP VIEW ledger_clean; DROP TABLE ledger_rows;`,
   );
