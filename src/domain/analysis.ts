@@ -3,9 +3,17 @@
  * rates, in the indicator's unit otherwise), sorting, and the sentence a briefing says about it.
  * Pure; every number comes from a Judgement.
  */
-import { formatFigures, withFraction, type NumberLang } from './format';
+import { formatFigures, withFraction, type Figures, type NumberLang } from './format';
 import { isCap } from './judge';
-import type { Comparator, Judgement, Status } from './types';
+import type { Comparator, JudgedTarget, Judgement, Status } from './types';
+
+/**
+ * The figures of one judged target written together (format.ts formatFigures: one scale, one
+ * precision): wherever they sit side by side, a table row, a card, a tile, a bullet, a sentence.
+ */
+export function figuresOf(j: Pick<JudgedTarget, 'judgement' | 'target' | 'indicator'>, lang: NumberLang): Figures {
+  return formatFigures({ ...j.judgement, comparator: j.target.comparator }, j.indicator.unit, lang);
+}
 
 /** Actual − target, signed so that positive is better (for caps, target − actual). Null when unknown. */
 export function gapToTarget(j: Pick<Judgement, 'actual' | 'target'>, comparator: Comparator): number | null {

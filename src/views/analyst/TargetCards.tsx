@@ -6,7 +6,7 @@
 import { useState } from 'react';
 import { useDashboard } from '../../app/dashboard-context';
 import { judgedKey } from '../../domain/binding';
-import { formatValueNear } from '../../domain/format';
+import { figuresOf } from '../../domain/analysis';
 import type { JudgedTarget } from '../../domain/types';
 import { kpiAttrs } from '../panels/kpi-attrs';
 import { indicatorName } from '../panels/labels';
@@ -62,7 +62,7 @@ export function TargetCards({ rows, selected, onSelect }: { rows: readonly Judge
               </p>
               <div className="card-figures">
                 <span className="card-actual" data-col="actual">
-                  {formatValueNear(j.judgement.actual, j.indicator.unit, lang, j.judgement.target)}
+                  {figuresOf(j, lang).actual}
                 </span>
                 <span className="card-target" data-col="target">
                   {i18n.t('target')} {requirementText(j, i18n)}

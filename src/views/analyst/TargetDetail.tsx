@@ -1,7 +1,8 @@
 /** The selected target: provenance to the clause, how its actual was read, where it is heading, and its charts. */
 import { useDashboard } from '../../app/dashboard-context';
 import type { JudgedTarget } from '../../domain/types';
-import { formatGap, formatValue, formatValueNear, withFraction } from '../../domain/format';
+import { figuresOf } from '../../domain/analysis';
+import { formatGap, formatValue, withFraction } from '../../domain/format';
 import { allocationCheck } from '../../domain/allocation';
 import { noActualReason } from '../../domain/judge';
 import { AreaComparisonPanel } from '../panels/AreaComparisonPanel';
@@ -20,6 +21,8 @@ export function TargetDetail({ judged, onArea }: { judged: JudgedTarget; onArea:
   const { lang } = i18n;
   const { target, indicator, judgement, components, area } = judged;
   const fmt = (v: number | null) => formatValue(v, indicator.unit, lang);
+  // The actual, target and pace in one scale, as in the row (domain/analysis.ts figuresOf).
+  const figures = figuresOf(judged, lang);
   const hasChildren = catalog.areas.some((a) => a.parentCode === area.areaCode && a.level !== 'zone');
   const allocation = allocationCheck(target, indicator.kind, catalog.targets, catalog.areas);
   // A few names, then how many in all: a parent may have dozens of sub-areas.
@@ -49,16 +52,14 @@ export function TargetDetail({ judged, onArea }: { judged: JudgedTarget; onArea:
           <div>
             <dt>{i18n.t('actual')}</dt>
             <dd>
-              {indicator.kind === 'rate'
-                ? withFraction(formatValueNear(judgement.actual, indicator.unit, lang, judgement.target), components?.numerator, components?.denominator, lang)
-                : formatValueNear(judgement.actual, indicator.unit, lang, judgement.target)}
+              {indicator.kind === 'rate' ? withFraction(figures.actual, components?.numerator, components?.denominator, lang) : figures.actual}
             </dd>
           </div>
           <div>
             <dt>{i18n.t('target')}</dt>
             <dd>
               {target.baseline === 'prior_year' ? `${i18n.t('baselinePrior')}: ` : ''}
-              {judgement.target == null ? i18n.t('noBaseline') : `${comparatorText(target.comparator, lang)} ${fmt(judgement.target)}`}
+              {judgement.target == null ? i18n.t('noBaseline') : `${comparatorText(target.comparator, lang)} ${figures.target}`}
             </dd>
           </div>
           <div>

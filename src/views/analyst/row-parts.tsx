@@ -5,8 +5,7 @@
  */
 import { useDashboard } from '../../app/dashboard-context';
 import type { Translator } from '../../app/i18n/translator';
-import { gapToPace, gapToTarget } from '../../domain/analysis';
-import { formatGap, formatPace, formatValue } from '../../domain/format';
+import { figuresOf, gapToPace, gapToTarget } from '../../domain/analysis';
 import { readingOf } from '../../domain/status';
 import type { JudgedTarget } from '../../domain/types';
 import type { Column } from './table-columns';
@@ -30,20 +29,20 @@ export function AreaLine({ judged }: { judged: JudgedTarget }) {
   );
 }
 
-/** The requirement as the document states it: 「≥ 90.0%」, 「不低于上年水平（882人）」. */
+/** The requirement as the document states it, in the row's scale: 「≥ 90%」, 「≥ 1.6万人」, 「不低于上年水平（882人）」. */
 export function requirementText(j: JudgedTarget, i18n: Translator): string {
-  const { target, judgement, indicator } = j;
-  const fmt = (v: number | null) => formatValue(v, indicator.unit, i18n.lang);
+  const { target, judgement } = j;
+  const figure = figuresOf(j, i18n.lang).target;
   if (target.baseline === 'prior_year')
-    return `${i18n.t('baselinePrior')}${judgement.target != null ? (i18n.lang === 'zh' ? `（${fmt(judgement.target)}）` : ` (${fmt(judgement.target)})`) : ''}`;
-  return `${comparatorText(target.comparator, i18n.lang)}\u00a0${fmt(judgement.target)}`;
+    return `${i18n.t('baselinePrior')}${judgement.target != null ? (i18n.lang === 'zh' ? `（${figure}）` : ` (${figure})`) : ''}`;
+  return `${comparatorText(target.comparator, i18n.lang)}\u00a0${figure}`;
 }
 
 /** 序时进度 for a flow; for a rate or a level, that it has none, and why (in the title). */
 export function PaceText({ judged }: { judged: JudgedTarget }) {
   const { i18n } = useDashboard();
   const { indicator, judgement } = judged;
-  if (judgement.expected != null) return <>{formatPace(judgement.expected, indicator.unit, i18n.lang, judged.target.comparator)}</>;
+  if (judgement.expected != null) return <>{figuresOf(judged, i18n.lang).pace}</>;
   if (indicator.kind === 'flow') return <>—</>;
   const rate = indicator.kind === 'rate';
   return (
@@ -53,11 +52,11 @@ export function PaceText({ judged }: { judged: JudgedTarget }) {
   );
 }
 
-/** Gap to the target (positive is better), in 百分点 for rates. */
+/** Gap to the target or the pace (positive is better), in 百分点 for rates, in the row's scale. */
 export function GapText({ judged, to }: { judged: JudgedTarget; to: 'target' | 'pace' }) {
   const { i18n } = useDashboard();
-  const gap = to === 'target' ? gapToTarget(judged.judgement, judged.target.comparator) : gapToPace(judged.judgement, judged.target.comparator);
-  return <>{gap == null ? '—' : formatGap(gap, judged.indicator.unit, i18n.lang)}</>;
+  const figures = figuresOf(judged, i18n.lang);
+  return <>{(to === 'target' ? figures.gapToTarget : figures.gapToPace) ?? '—'}</>;
 }
 
 /** True when the gap to the target is short of it (shown in the warning colour). */

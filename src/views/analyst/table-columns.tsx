@@ -5,6 +5,7 @@
  */
 import type { ReactNode } from 'react';
 import type { MessageKey, Translator } from '../../app/i18n/translator';
+import { figuresOf } from '../../domain/analysis';
 import { formatValueNear } from '../../domain/format';
 import { noActualReason } from '../../domain/judge';
 import type { JudgedTarget } from '../../domain/types';
@@ -38,7 +39,7 @@ export const COLUMNS: readonly Column[] = [
     // A parent whose sub-areas give only their rates has no actual, and says why.
     cell: (j, i18n) => (
       <>
-        {formatValueNear(j.judgement.actual, j.indicator.unit, i18n.lang, j.judgement.target)}
+        {figuresOf(j, i18n.lang).actual}
         {noActualReason(j.indicator.kind, j.components) && <span className="why">{i18n.t('unpooledCell')}</span>}
       </>
     ),

@@ -1,12 +1,13 @@
 /**
  * One target as a wall tile: indicator, actual, target, pace (flows), status in icon and word, the
  * document, and where it is heading (the projection line, and what each remaining month must
- * bring). The figures are written together (domain/format.ts formatFigures: one scale, one
+ * bring). The figures are written together (domain/analysis.ts figuresOf: one scale, one
  * precision, whole persons).
  */
 import { useDashboard } from '../../app/dashboard-context';
 import type { JudgedTarget } from '../../domain/types';
-import { formatFigures, fractionText } from '../../domain/format';
+import { figuresOf } from '../../domain/analysis';
+import { fractionText } from '../../domain/format';
 import { noActualReason } from '../../domain/judge';
 import { Breakable } from './Breakable';
 import { kpiAttrs } from './kpi-attrs';
@@ -18,7 +19,7 @@ export function TargetTile({ judged }: { judged: JudgedTarget }) {
   const { i18n } = useDashboard();
   const { lang } = i18n;
   const { indicator, judgement, target, components } = judged;
-  const figures = formatFigures({ ...judgement, comparator: target.comparator }, indicator.unit, lang);
+  const figures = figuresOf(judged, lang);
   const rate = indicator.kind === 'rate' && components?.numerator != null && components.denominator != null;
   const needed = neededText(judged, lang);
   return (

@@ -1,7 +1,8 @@
 /** Judged targets as rows of the wall's bullet chart: figures written together (domain/format.ts), rates with their counts. */
 import type { BulletRow } from '../../charts/build-bullet-option';
 import type { Lang } from '../../app/url-state';
-import { formatFigures, withFraction } from '../../domain/format';
+import { figuresOf } from '../../domain/analysis';
+import { withFraction } from '../../domain/format';
 import { unbreakable } from '../../domain/label-breaks';
 import { isCap } from '../../domain/judge';
 import { STATUS_MARK } from '../../domain/status';
@@ -24,7 +25,7 @@ export function statusUnit(status: Status, word: string): string {
 /** `statusWord` puts the status in words beside the figures: colour is never the only signal. */
 export function bulletRow(j: Judgeable, lang: Lang, opts: { showArea: boolean; suffix?: string; statusWord: (s: Status) => string }): BulletRow {
   const { target, indicator, judgement, components, area } = j;
-  const figures = formatFigures({ ...judgement, comparator: target.comparator }, indicator.unit, lang);
+  const figures = figuresOf(j, lang);
   const valueText = indicator.kind === 'rate' ? withFraction(figures.actual, components?.numerator, components?.denominator, lang) : figures.actual;
   const name = indicatorName(indicator, lang);
   const suffix = opts.suffix ? (lang === 'zh' ? `（${opts.suffix}）` : ` (${opts.suffix})`) : '';

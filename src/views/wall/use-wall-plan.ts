@@ -26,7 +26,7 @@ import {
   type TileText,
   type Viewport,
 } from './wall-layout';
-import { formatFigures } from '../../domain/format';
+import { figuresOf } from '../../domain/analysis';
 import { comparatorText } from '../panels/labels';
 
 export interface WallPlan {
@@ -111,7 +111,7 @@ export function useWallPlan(data: WallData | undefined, font: number, chrome = 0
       },
     );
     const tileTexts = (data?.city ?? []).map((j): TileText => {
-      const f = formatFigures({ ...j.judgement, comparator: j.target.comparator }, j.indicator.unit, lang);
+      const f = figuresOf(j, lang);
       const facts: [string, string][] = [[i18n.t('target'), `${comparatorText(j.target.comparator, lang)} ${f.target}`]];
       if (f.pace != null && j.judgement.expected !== j.judgement.target) facts.push([i18n.t('pace'), f.pace]);
       return {

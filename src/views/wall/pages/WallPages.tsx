@@ -4,7 +4,7 @@ import { useDashboard } from '../../../app/dashboard-context';
 import type { WallPage } from '../../../app/wall-pages';
 import type { ChartTheme } from '../../../charts/theme';
 import { rankAreas } from '../../../domain/binding';
-import { formatFigures } from '../../../domain/format';
+import { figuresOf } from '../../../domain/analysis';
 import { SEVERITY } from '../../../domain/status';
 import type { JudgedTarget } from '../../../domain/types';
 import { Breakable } from '../../panels/Breakable';
@@ -195,7 +195,7 @@ export function SourcesPage({ plan, page }: PageProps & { page: WallPage }) {
               </h2>
               <ul>
                 {card.rows.map((j) => {
-                  const f = formatFigures({ ...j.judgement, comparator: j.target.comparator }, j.indicator.unit, lang);
+                  const f = figuresOf(j, lang);
                   return (
                     <li key={j.target.targetId} {...kpiAttrs(j)}>
                       <StatusIcon status={j.judgement.status} />
