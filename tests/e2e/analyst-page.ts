@@ -8,13 +8,13 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import type { RunningServer } from '../tools/serve.mjs';
-import { loadFolder, type RefFolder, type RefJudgement } from '../helpers/reference-judge';
-import { isExpectedConsoleError } from './expected-console';
-import { keys, mismatches, readKpis, type ShownKpi } from './kpi-compare';
+import { loadFolder, type RefFolder } from '../helpers/reference-judge';
+import { watchPage } from './page-checks';
 import { stageBuiltApp, unstage } from './stage';
 
+export { expectRows } from './page-checks';
+
 const READY_TIMEOUT = 90_000;
-const SETTLE_TIMEOUT = 20_000;
 
 export interface Workbench {
   tmp: string;
@@ -44,17 +44,7 @@ export async function withPage(
   const phone = viewport.width < 600;
   const context = await w.browser.newContext({ viewport, deviceScaleFactor: 1, isMobile: phone, hasTouch: phone, locale: 'zh-CN' });
   const page = await context.newPage();
-  const problems: string[] = [];
-  const host = new URL(w.server.url).host;
-  page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
-  page.on('console', (msg) => {
-    if (msg.type() === 'error' && !isExpectedConsoleError(msg)) problems.push(`console.error: ${msg.text()}`);
-  });
-  page.on('request', (req) => {
-    const url = req.url();
-    if (url.startsWith('data:') || url.startsWith('blob:')) return;
-    if (new URL(url).host !== host) problems.push(`foreign request: ${url}`);
-  });
+  const { problems } = watchPage(page, w.server.url);
   try {
     await page.goto(`${w.url}${query}`);
     await waitReady(page);
@@ -67,22 +57,6 @@ export async function withPage(
 
 export async function waitReady(page: Page): Promise<void> {
   await page.waitForSelector('[data-app-root][data-ready="true"]', { timeout: READY_TIMEOUT, state: 'attached' });
-}
-
-/** Waits until the page shows exactly `expected` (reference keys) with the reference's values, then asserts it. */
-export async function expectRows(page: Page, expected: string[], ref: Map<string, RefJudgement>, what: string): Promise<ShownKpi[]> {
-  const deadline = Date.now() + SETTLE_TIMEOUT;
-  let shown: ShownKpi[];
-  for (;;) {
-    const ready = (await page.getAttribute('[data-app-root]', 'data-ready')) === 'true';
-    shown = await readKpis(page);
-    if (ready && JSON.stringify(keys(shown)) === JSON.stringify(expected) && mismatches(shown, ref).length === 0) break;
-    if (Date.now() > deadline) break;
-    await page.waitForTimeout(150);
-  }
-  expect(keys(shown), `rows after: ${what}`).toEqual(expected);
-  expect(mismatches(shown, ref).join('\n'), `values after: ${what}`).toBe('');
-  return shown;
 }
 
 export const param = (page: Page, name: string) => new URL(page.url()).searchParams.get(name);

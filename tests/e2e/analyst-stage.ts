@@ -9,15 +9,15 @@ import path from 'node:path';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { type RunningServer } from '../tools/serve.mjs';
-import { loadFolder, type RefFolder, type RefJudgement } from '../helpers/reference-judge';
-import { isExpectedConsoleError } from './expected-console';
-import { keys, mismatches, readKpis, type ShownKpi } from './kpi-compare';
+import { loadFolder, type RefFolder } from '../helpers/reference-judge';
+import { SETTLE_TIMEOUT, watchPage } from './page-checks';
 import { stageBuiltApp, unstage } from './stage';
+
+export { expectRows } from './page-checks';
 
 const BASE = '/apps/jiuye/';
 const APP_DIR = 'dashboard';
 export const READY_TIMEOUT = 90_000;
-export const SETTLE_TIMEOUT = 20_000;
 
 export interface AnalystStage {
   /** The bundled data as served (dist/data is the build's copy of data/). */
@@ -57,22 +57,9 @@ export async function stageAnalyst(prefix: string): Promise<AnalystStage> {
     }
     return c;
   };
-  const serverHost = new URL(server.url).host;
   const withPage = async (query: string, body: (ctx: PageCtx) => Promise<void>, opts: PageOptions = {}) => {
     const page = await (await contextFor(opts)).newPage();
-    const problems: string[] = [];
-    const requests: string[] = [];
-    page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
-    page.on('console', (msg) => {
-      if (msg.type() === 'error' && !isExpectedConsoleError(msg)) problems.push(`console.error: ${msg.text()}`);
-    });
-    page.on('request', (req) => {
-      const url = req.url();
-      requests.push(`${req.method()} ${url}`);
-      if (url.startsWith('data:')) return;
-      const host = new URL(url.startsWith('blob:') ? url.slice(5) : url).host;
-      if (host !== serverHost) problems.push(`foreign request: ${req.method()} ${url}`);
-    });
+    const { problems, requests } = watchPage(page, server.url);
     try {
       await page.goto(`${appUrl}${query}`);
       await waitReady(page);
@@ -105,25 +92,6 @@ export async function waitReady(page: Page): Promise<void> {
 
 export async function waitParam(page: Page, name: string, value: string | null): Promise<void> {
   await page.waitForURL((u) => u.searchParams.get(name) === value, { timeout: SETTLE_TIMEOUT });
-}
-
-/**
- * Waits until the page is ready and shows exactly `expected` (reference keys, sorted) with the
- * reference's values, then asserts it, so a wrong page fails with a diff.
- */
-export async function expectRows(page: Page, expected: string[], ref: Map<string, RefJudgement>, what: string): Promise<ShownKpi[]> {
-  const deadline = Date.now() + SETTLE_TIMEOUT;
-  let shown: ShownKpi[];
-  for (;;) {
-    const ready = (await page.getAttribute('[data-app-root]', 'data-ready')) === 'true';
-    shown = await readKpis(page);
-    if (ready && JSON.stringify(keys(shown)) === JSON.stringify(expected) && mismatches(shown, ref).length === 0) break;
-    if (Date.now() > deadline) break;
-    await page.waitForTimeout(150);
-  }
-  expect(keys(shown), `rows after: ${what}`).toEqual(expected);
-  expect(mismatches(shown, ref).join('\n'), `values after: ${what}`).toBe('');
-  return shown;
 }
 
 /** Loads files (name + bytes) through the file input and waits for their reports. */

@@ -13,8 +13,8 @@
  * so the expectations do not come from the generator.
  */
 import { stageBuiltApp, unstage } from './stage';
-import { keys, mismatches, readKpis, TOLERANCE, type ShownKpi } from './kpi-compare';
-import { isExpectedConsoleError } from './expected-console';
+import { readKpis, TOLERANCE } from './kpi-compare';
+import { expectRows, SETTLE_TIMEOUT, watchPage } from './page-checks';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -42,7 +42,6 @@ const CORPUS = path.join(REPO, 'tests', 'fixtures', 'excel');
 const BASE = '/apps/jiuye/';
 const APP_DIR = 'dashboard';
 const READY_TIMEOUT = 90_000;
-const SETTLE_TIMEOUT = 20_000;
 
 // ---------------------------------------------------------------------------------------------
 // Set-up
@@ -219,20 +218,7 @@ interface PageCtx {
 
 async function withPage(query: string, body: (ctx: PageCtx) => Promise<void>): Promise<void> {
   const page = await context!.newPage();
-  const problems: string[] = [];
-  const requests: string[] = [];
-  const serverHost = new URL(server!.url).host;
-  page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
-  page.on('console', (msg) => {
-    if (msg.type() === 'error' && !isExpectedConsoleError(msg)) problems.push(`console.error: ${msg.text()}`);
-  });
-  page.on('request', (req) => {
-    const url = req.url();
-    requests.push(`${req.method()} ${url}`);
-    if (url.startsWith('data:')) return;
-    const host = new URL(url.startsWith('blob:') ? url.slice(5) : url).host;
-    if (host !== serverHost) problems.push(`foreign request: ${req.method()} ${url}`);
-  });
+  const { problems, requests } = watchPage(page, server!.url);
   try {
     await page.goto(`${appUrl}${query}`);
     await waitReady(page);
@@ -253,33 +239,6 @@ async function waitReady(page: Page): Promise<void> {
       cause: err,
     });
   }
-}
-
-/**
- * Waits (the page recomputes after every click) until the page is ready and shows exactly
- * `expected` with the reference's values, then asserts it — so a wrong page fails with a diff.
- */
-async function expectRows(
-  page: Page,
-  expected: string[],
-  ref: Map<string, RefJudgement>,
-  what: string,
-  soft = false,
-): Promise<ShownKpi[]> {
-  const deadline = Date.now() + SETTLE_TIMEOUT;
-  let shown: ShownKpi[];
-  for (;;) {
-    const ready = (await page.getAttribute('[data-app-root]', 'data-ready')) === 'true';
-    shown = await readKpis(page);
-    if (ready && JSON.stringify(keys(shown)) === JSON.stringify(expected) && mismatches(shown, ref).length === 0) break;
-    if (Date.now() > deadline) break;
-    await page.waitForTimeout(150);
-  }
-  // soft: record the failure and go on, so the checks after it still run (the test fails either way).
-  const check = soft ? expect.soft : expect;
-  check(keys(shown), `rows after: ${what}`).toEqual(expected);
-  check(mismatches(shown, ref).join('\n'), `values after: ${what}`).toBe('');
-  return shown;
 }
 
 const param = (page: Page, name: string) => new URL(page.url()).searchParams.get(name);
