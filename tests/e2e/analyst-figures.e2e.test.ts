@@ -2,7 +2,7 @@
  * A row of the workbench writes its figures together, as the wall does: the requirement, the
  * actual, the pace and both gaps of one target in one scale (万 when the largest of them is at least
  * ten thousand, in Chinese; " m" from a million, in English) and the actual and its gaps with one
- * number of decimals, so that 「1.80万人 · 1.57万人 · −0.30万人」 never reads 「1.8万人 · 1.57万人 · −3007人」.
+ * number of decimals, so that 「1.8万人 · 1.6万人 · −0.3万人」 never reads 「1.8万人 · 1.57万人 · −3007人」.
  * The scale expected is worked out here from the reference judge's figures; every figure shown is
  * read back and must be within half its last decimal of the reference figure.
  */
